@@ -3,6 +3,9 @@ import type { Rational } from '../numbers/rational.ts';
 import { Rational as Q } from '../numbers/rational.ts';
 import type { Dataset } from '../network/dataset.ts';
 import { smallRational, type RationalOptions } from './rational.ts';
+import { Matrix } from '../linalg/matrix.ts';
+import { rank } from '../linalg/elimination.ts';
+import { RationalField } from '../numbers/rational-field.ts';
 
 export type LabelKind = 'real' | 'sign';
 
@@ -67,7 +70,7 @@ export function inGeneralPosition(inputs: readonly (readonly Rational[])[], kind
   const vectors = kind === 'affine' ? inputs.map((x) => [...x, Q.ONE]) : inputs.map((x) => [...x]);
   const dim = vectors[0]?.length ?? 0;
   const k = Math.min(dim, vectors.length);
-  return subsets(vectors.length, k).every((idx) => rankOf(idx.map((i) => vectors[i]!)) === k);
+  return subsets(vectors.length, k).every((idx) => rank(Matrix.from(RationalField, idx.map((i) => vectors[i]!), dim)) === k);
 }
 
 function subsets(n: number, k: number): number[][] {
@@ -82,22 +85,4 @@ function subsets(n: number, k: number): number[][] {
   };
   rec(0, []);
   return out;
-}
-
-/** Rank of a few short rational vectors by exact elimination (kept local: generators stay light). */
-function rankOf(rows: Rational[][]): number {
-  const m = rows.map((r) => [...r]);
-  let rank = 0;
-  const cols = m[0]?.length ?? 0;
-  for (let c = 0; c < cols && rank < m.length; c++) {
-    const p = m.findIndex((r, i) => i >= rank && !r[c]!.isZero());
-    if (p < 0) continue;
-    [m[rank], m[p]] = [m[p]!, m[rank]!];
-    for (let i = rank + 1; i < m.length; i++) {
-      const f = m[i]![c]!.div(m[rank]![c]!);
-      m[i] = m[i]!.map((v, j) => v.sub(f.mul(m[rank]![j]!)));
-    }
-    rank++;
-  }
-  return rank;
 }
