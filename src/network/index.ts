@@ -1,0 +1,76 @@
+export type { Dataset } from './dataset.ts';
+export { datasetSize, ratData, mapDataset } from './dataset.ts';
+export { NetworkError } from './errors.ts';
+export type { Activation, ActivationKind, Position } from './activation.ts';
+export {
+  relu,
+  linear,
+  identity,
+  twoPiece,
+  leakyRelu,
+  piecewiseLinear,
+  locate,
+  evaluate,
+  pieceCoefficients,
+  pieceCount,
+  pieceOf,
+  insidePiece,
+  onBreakpoint,
+  isOnBreakpoint,
+  signRelativeTo,
+  twoPieceSlopes,
+  mirrorActivation,
+  mapActivation,
+  describeActivation,
+} from './activation.ts';
+export type { PointPattern, DatasetPattern, UnitLocation } from './pattern.ts';
+export { breakpointLocations, hasBreakpoint, resolveBreakpoints, unitPattern, patternKey, patternsEqual } from './pattern.ts';
+export type { Layer, ExpUnit, Network, LayerSpec, ExpUnitSpec, NetworkSpec } from './network.ts';
+export { network, ratNetwork, mapNetwork, kawaguchiHead, outputDim, widths, layerMatrix, withLayers, exactValue } from './network.ts';
+export { mirrorLayers } from './mirror.ts';
+export type { NetworkJSON } from './serialize.ts';
+export { networkToJSON, networkFromJSON } from './serialize.ts';
+export type { ForwardTrace } from './forward.ts';
+export { forward, forwardDataset, networkOutput, activationPattern } from './forward.ts';
+export { frozenForward, frozenOutputs, checkPointPattern, checkDatasetPattern } from './frozen.ts';
+export type { Normalisation, PointLoss, Loss, RiskOptions } from './loss.ts';
+export {
+  squaredError,
+  cubicHinge,
+  softmaxCrossEntropy,
+  logistic,
+  squaredErrorPoint,
+  cubicHingePoint,
+  softmaxCrossEntropyPoint,
+  logisticPoint,
+  normalisationFactor,
+  describeLoss,
+  riskOfOutputs,
+  empiricalRisk,
+} from './loss.ts';
+export type { Penalty } from './penalty.ts';
+export { penaltyValue } from './penalty.ts';
+export type { ParameterInfo, ParameterKind } from './parameters.ts';
+export {
+  parameterInfo,
+  parameterCount,
+  parameterNames,
+  flattenParameters,
+  unflattenParameters,
+  parameterIndex,
+  selectParameters,
+} from './parameters.ts';
+export type { Jet, Seed } from './jet.ts';
+export { JetAlgebra } from './jet.ts';
+export type { RegionOptions, DerivativeOptions, LossDerivatives } from './derivatives.ts';
+export {
+  regionPattern,
+  lossDerivatives,
+  lossGradient,
+  lossHessian,
+  lossAlongDirections,
+  directionalDerivatives,
+} from './derivatives.ts';
+export type { Polynomial } from './line.ts';
+export { lossAlongLine, evaluatePolynomial } from './line.ts';
+export { naturalLog } from './transcendental.ts';
