@@ -1,0 +1,4 @@
+export * from './rational.ts';
+export * from './dataset.ts';
+export * from './network.ts';
+export * from './region.ts';
