@@ -4,6 +4,8 @@ export * from './linalg/index.ts';
 export * from './geometry/index.ts';
 export * from './network/index.ts';
 export * from './generators/index.ts';
+export * from './claims/index.ts';
+export * from './report/index.ts';
 
 // Names used by two modules: the plain name is the single-layer (geometry) or linalg one.
 export { activationPattern, patternKey } from './geometry/index.ts';

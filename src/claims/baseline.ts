@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.ts';
+import { CLAIM_ID } from './claim.ts';
+import { InputError, messageOf } from './errors.ts';
+import { prettyJson } from './pretty-json.ts';
+import type { Verdict } from './verdict.ts';
+import { isVerdict, VERDICTS } from './verdict.ts';
+
+/** The committed verdicts (verdicts.json): claim ID → verdict. */
+export type Baseline = Readonly<Record<string, Verdict>>;
+
+/** A verdict that differs from the baseline; `before` is null for a claim the baseline does not know. */
+export interface VerdictChange {
+  readonly id: string;
+  readonly before: Verdict | null;
+  readonly after: Verdict;
+}
+
+export function readBaseline(file: string, displayName = file): Baseline {
+  if (!existsSync(file)) throw new InputError(`${displayName}: no verdict baseline (write one with check --update-baseline)`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${displayName}: not valid JSON (${messageOf(error)})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new InputError(`${displayName}: expected an object mapping claim IDs to verdicts`);
+  }
+  for (const [id, verdict] of Object.entries(data)) {
+    if (!CLAIM_ID.test(id)) throw new InputError(`${displayName}: field "${id}" is not a claim ID`);
+    if (!isVerdict(verdict)) {
+      throw new InputError(`${displayName}: field "${id}" must be one of ${VERDICTS.join(', ')}, got ${JSON.stringify(verdict)}`);
+    }
+  }
+  return data as Baseline;
+}
+
+/** The verdicts of this run that differ from the baseline (claims not run are not compared). */
+export function compareWithBaseline(results: readonly { id: string; verdict: Verdict }[], baseline: Baseline): VerdictChange[] {
+  return results
+    .filter((r) => baseline[r.id] !== r.verdict)
+    .map((r) => ({ id: r.id, before: Object.hasOwn(baseline, r.id) ? baseline[r.id]! : null, after: r.verdict }));
+}
+
+/**
+ * The baseline after a run: a complete run (every claim, no shard) replaces it; a partial run
+ * updates only the claims it checked. Entries follow `order` (catalogue order), then by ID.
+ */
+export function updateBaseline(
+  baseline: Baseline,
+  results: readonly { id: string; verdict: Verdict }[],
+  options: { complete: boolean; order: readonly string[] },
+): Baseline {
+  const merged = new Map<string, Verdict>(options.complete ? [] : Object.entries(baseline));
+  for (const r of results) merged.set(r.id, r.verdict);
+  const rank = (id: string): number => {
+    const i = options.order.indexOf(id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const ids = [...merged.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(ids.map((id) => [id, merged.get(id)!]));
+}
+
+export function writeBaseline(file: string, baseline: Baseline): void {
+  writeFileAtomic(file, prettyJson({ ...baseline }));
+}

@@ -1,0 +1,152 @@
+import type fc from 'fast-check';
+import type { Basis } from './basis.ts';
+import { parseBasis } from './basis.ts';
+import { ClaimDefinitionError } from './errors.ts';
+import type { Outcome } from './outcome.ts';
+
+/** `theorem` for universally quantified statements, `example` for worked examples, figures and tables. */
+export type ClaimKind = 'theorem' | 'example';
+
+/** A check of a universal statement: a property over generated instances. */
+export interface PropertyCheck {
+  readonly kind: 'property';
+  readonly name: string;
+  readonly basis: Basis;
+  readonly arbitrary: fc.Arbitrary<unknown>;
+  /** Evaluates one instance; the runner calls it on generated, shrunk and replayed instances alike. */
+  readonly evaluate: (instance: unknown) => Outcome;
+}
+
+/** One line of a paper-versus-computed table. */
+export interface QuantityRow {
+  readonly quantity: string;
+  /** The value as the paper states it (a Rational, an integer, a decimal string, a string, or arrays of these). */
+  readonly paper: unknown;
+  /** The value as computed now. */
+  readonly computed: unknown;
+  /** Largest admissible |paper − computed| for numerical quantities (exact comparison otherwise). */
+  readonly tolerance?: unknown;
+  /** A relation other than equality (e.g. set inclusion), named in `relation` for the table. */
+  readonly compare?: (paper: unknown, computed: unknown) => boolean;
+  readonly relation?: string;
+}
+
+/** What an example's reproduction computes: its table of quantities. */
+export interface Reproduction {
+  readonly values: readonly QuantityRow[];
+  readonly note?: string;
+}
+
+/** A check of a worked example: compute the paper's numbers and compare them with the stated ones. */
+export interface ReproductionCheck {
+  readonly kind: 'reproduction';
+  readonly name: string;
+  readonly basis: Basis;
+  readonly reproduce: () => Reproduction;
+}
+
+export type Check = PropertyCheck | ReproductionCheck;
+
+const CLAIM_BRAND = Symbol.for('landscape-check.claim');
+
+/** A statement of a paper with a stable ID, our reading of it, and the checks that decide it. */
+export interface Claim {
+  readonly id: string;
+  readonly paper: string;
+  readonly title: string;
+  /** Our reading in words, including how an ambiguous text was read. */
+  readonly statement: string;
+  readonly kind: ClaimKind;
+  readonly checks: readonly Check[];
+}
+
+export interface ClaimSpec {
+  readonly id: string;
+  readonly paper: string;
+  readonly title: string;
+  readonly statement: string;
+}
+
+export interface TheoremSpec extends ClaimSpec {
+  readonly checks: readonly Check[];
+}
+
+export interface ExampleSpec extends ClaimSpec {
+  /** Basis of `reproduce` (default 'exact'). */
+  readonly basis?: Basis;
+  /** The example's computation; becomes a check named 'reproduce'. */
+  readonly reproduce?: () => Reproduction;
+  /** Further checks, e.g. a property that generalises the example. */
+  readonly checks?: readonly Check[];
+}
+
+/** IDs look like `paper/claim-name`, e.g. `milne/theorem-3-qi` or `decomposition/sec-3.1`. */
+export const CLAIM_ID = /^([a-z][a-z0-9]*)\/([a-z0-9][a-z0-9.-]*)$/;
+
+/** A universally quantified statement, decided by its property checks. */
+export function theorem(spec: TheoremSpec): Claim {
+  return makeClaim(spec, 'theorem', spec.checks);
+}
+
+/** A worked example, figure or table, decided by comparing computed numbers with the paper's. */
+export function example(spec: ExampleSpec): Claim {
+  const checks: Check[] = [];
+  if (spec.reproduce !== undefined) {
+    checks.push(reproduction({ name: 'reproduce', basis: spec.basis ?? 'exact', reproduce: spec.reproduce }));
+  }
+  checks.push(...(spec.checks ?? []));
+  return makeClaim(spec, 'example', checks);
+}
+
+/** A named reproduction check, for examples with more than one table. */
+export function reproduction(spec: { name: string; basis: Basis; reproduce: () => Reproduction }): ReproductionCheck {
+  if (typeof spec.name !== 'string' || spec.name.trim() === '') {
+    throw new ClaimDefinitionError('reproduction: name must be a non-empty string');
+  }
+  if (typeof spec.reproduce !== 'function') {
+    throw new ClaimDefinitionError(`reproduction '${spec.name}': reproduce must be a function`);
+  }
+  return Object.freeze({
+    kind: 'reproduction',
+    name: spec.name,
+    basis: parseBasis(spec.basis, `reproduction '${spec.name}'`),
+    reproduce: spec.reproduce,
+  });
+}
+
+export function isClaim(value: unknown): value is Claim {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CLAIM_BRAND] === true;
+}
+
+function makeClaim(spec: ClaimSpec, kind: ClaimKind, checks: readonly Check[]): Claim {
+  const where = `claim ${JSON.stringify(spec.id)}`;
+  const m = typeof spec.id === 'string' ? CLAIM_ID.exec(spec.id) : null;
+  if (m === null) throw new ClaimDefinitionError(`${where}: id must look like 'paper/claim-name' (lower case)`);
+  if (spec.paper !== m[1]) {
+    throw new ClaimDefinitionError(`${where}: paper is ${JSON.stringify(spec.paper)} but the id starts with '${m[1]}/'`);
+  }
+  for (const field of ['title', 'statement'] as const) {
+    if (typeof spec[field] !== 'string' || spec[field].trim() === '') {
+      throw new ClaimDefinitionError(`${where}: ${field} must be a non-empty string`);
+    }
+  }
+  if (!Array.isArray(checks) || checks.length === 0) throw new ClaimDefinitionError(`${where}: needs at least one check`);
+  const names = new Set<string>();
+  for (const check of checks) {
+    if (typeof check !== 'object' || check === null || (check.kind !== 'property' && check.kind !== 'reproduction')) {
+      throw new ClaimDefinitionError(`${where}: checks must be built with forAll(...) or reproduction(...)`);
+    }
+    if (names.has(check.name)) throw new ClaimDefinitionError(`${where}: two checks are named '${check.name}'`);
+    names.add(check.name);
+  }
+  const claim = {
+    id: spec.id,
+    paper: spec.paper,
+    title: spec.title,
+    statement: spec.statement,
+    kind,
+    checks: Object.freeze([...checks]),
+  };
+  Object.defineProperty(claim, CLAIM_BRAND, { value: true });
+  return Object.freeze(claim);
+}

@@ -1,0 +1,28 @@
+import { paperOf } from '../../claims/catalogue.ts';
+import type { JsonValue } from '../../claims/codec.ts';
+import { prettyJson } from '../../claims/pretty-json.ts';
+import { papersOf } from '../../claims/registry.ts';
+import { InputError } from '../../claims/errors.ts';
+import type { CliIo } from '../io.ts';
+import { EXIT } from '../io.ts';
+import { loadRegistryFor } from '../load-registry.ts';
+import { flag, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
+
+export async function listCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('list', argv, { ...SOURCE_OPTIONS, json: { type: 'boolean' }, paper: { type: 'string' } }, { min: 0, max: 0 });
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const paper = stringOption(values, 'paper');
+  if (paper !== undefined && !papersOf(registry).includes(paper)) throw new InputError(`--paper ${paper}: no such paper (known: ${papersOf(registry).join(', ')})`);
+  const claims = registry.claims.filter((c) => paper === undefined || c.paper === paper);
+  if (flag(values, 'json')) {
+    const list = claims.map((c) => ({ id: c.id, paper: c.paper, title: c.title, statement: c.statement, kind: c.kind }));
+    io.out(prettyJson(list as JsonValue));
+    return EXIT.ok;
+  }
+  const width = Math.max(0, ...claims.map((c) => c.id.length)) + 2;
+  for (const c of claims) io.out(`${c.id.padEnd(width)}${c.kind.padEnd(9)}${c.title}\n`);
+  const missing = registry.notImplemented.filter((id) => paper === undefined || paperOf(id) === paper);
+  const total = claims.length + missing.length;
+  io.out(`${claims.length} claim${claims.length === 1 ? '' : 's'}${missing.length > 0 ? ` (${missing.length} of ${total} catalogue IDs not implemented yet)` : ''}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { JsonValue } from '../../claims/codec.ts';
+import { InputError } from '../../claims/errors.ts';
+import { prettyJson } from '../../claims/pretty-json.ts';
+import { replayCounterexample } from '../../claims/runner.ts';
+import { CounterexampleStore } from '../../claims/store.ts';
+import { formatNamedValues } from '../../report/format-value.ts';
+import type { CliIo } from '../io.ts';
+import { EXIT } from '../io.ts';
+import { loadRegistryFor } from '../load-registry.ts';
+import { flag, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
+
+export async function replayCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'replay',
+    argv,
+    { ...SOURCE_OPTIONS, json: { type: 'boolean' } },
+    { min: 1, max: 1, name: 'counterexample FILE' },
+  );
+  const file = resolve(io.cwd, positionals[0]!);
+  if (!existsSync(file)) throw new InputError(`replay ${positionals[0]}: no such file`);
+  // The store root is three levels up: <root>/<paper>/<claim>/<name>.json.
+  const store = new CounterexampleStore(dirname(dirname(dirname(file))), io.cwd);
+  const stored = store.read(file);
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const claim = registry.find(stored.record.claim);
+  if (claim === undefined) {
+    throw new InputError(`${stored.display}: claim ${stored.record.claim} is not loaded (for a user claim pass --claims PATH)`);
+  }
+  const replay = replayCounterexample(claim, stored);
+  const witness = replay.stillRefutes ? (replay.result.witness ?? null) : null;
+  const { record } = stored;
+  if (flag(values, 'json')) {
+    const output = {
+      file: stored.display,
+      claim: record.claim,
+      check: record.check,
+      basis: record.basis,
+      instance: record.instance,
+      storedWitness: record.witness,
+      witness,
+      stillRefutes: replay.stillRefutes,
+      ...(replay.stillRefutes ? {} : { reason: replay.reason }),
+    };
+    io.out(prettyJson(output as JsonValue));
+  } else {
+    const indent = (lines: string[]): string => lines.map((l) => `  ${l}\n`).join('');
+    io.out(
+      `${stored.display}\n` +
+        `claim      ${claim.id} — ${claim.title}\n` +
+        `statement  ${claim.statement}\n` +
+        `check      ${record.check} (${record.basis})\n` +
+        `stored by  landscape-check ${record.version}, seed ${record.seed}, path ${record.path}\n\n` +
+        `instance\n${indent(formatNamedValues(record.instance))}\n`,
+    );
+    if (replay.stillRefutes) {
+      io.out(`witness (recomputed now)\n${indent(formatNamedValues(witness ?? undefined))}\n`);
+      if (JSON.stringify(witness) !== JSON.stringify(record.witness)) {
+        io.out(`witness as stored\n${indent(formatNamedValues(record.witness))}\n`);
+      }
+      io.out('result: still refutes the claim\n');
+    } else {
+      io.out(`witness as stored\n${indent(formatNamedValues(record.witness))}\n`);
+      io.out(`result: NO LONGER REFUTES the claim: ${replay.reason}\n`);
+    }
+  }
+  return replay.stillRefutes ? EXIT.ok : EXIT.changed;
+}

@@ -1,0 +1,75 @@
+const SELECTION = `Selection and budget:
+  --claim ID          check this claim (repeatable); default: every claim
+  --paper KEY         only the claims of one paper (decomposition, liu, milne, kawaguchi, he)
+  --shard i/n         only shard i of n (1-based; claims dealt round-robin in catalogue order)
+  --runs N            cases per property check (default 100)
+  --seed S            run seed (default 0); each claim's seed is derived from S and its ID
+  --time-limit SEC    time limit per claim; the search stops there (checked cases still count)
+  --claims PATH       check user claim modules (a .ts/.js file or a folder) instead of the
+                      built-in catalogue (repeatable)
+  --catalogue FILE    claim catalogue in CLAIMS.md format (order and "not implemented" rows)
+  --store DIR         counterexample store (default ./counterexamples)
+  --no-store          replay stored counterexamples but do not store new ones
+  --quiet             no progress display on stderr`;
+
+export const HELP: Readonly<Record<string, string>> = {
+  main: `landscape-check — property-based verification and exact checking of loss-landscape theorems
+
+Usage: landscape-check <command> [options]
+
+Commands:
+  list        list the claims (ID, paper, kind, title)
+  check       check claims and print their verdicts
+  reproduce   compute the numbers of a paper example, figure or table
+  replay      re-run one stored counterexample and show its arithmetic
+  report      check claims and write report/REPORT.md and report/report.json
+
+Run 'landscape-check <command> --help' for its options.
+Exit codes: 0 checked; 1 --gate found a verdict different from the baseline (or replay: the
+stored counterexample no longer refutes); 2 bad usage or input (nothing written).
+`,
+  list: `Usage: landscape-check list [--json] [--paper KEY] [--claims PATH]... [--catalogue FILE]
+
+Lists the implemented claims in catalogue order.
+  --json              print [{id, paper, title, statement, kind}]
+  --paper KEY         only the claims of one paper
+  --claims PATH       list user claim modules instead of the built-in catalogue (repeatable)
+  --catalogue FILE    claim catalogue in CLAIMS.md format
+`,
+  check: `Usage: landscape-check check [options]
+
+Checks claims: replays each claim's stored counterexamples first (a claim whose stored witness
+still fails is refuted without searching), then searches with fast-check, shrinks any failure,
+re-evaluates the shrunk instance exactly, and stores it under counterexamples/.
+
+${SELECTION}
+
+Output and baseline:
+  --json              print {results: [{id, verdict, basis, runs, seed, counterexample, detail}]}
+  --gate              compare verdicts with the baseline; exit 1 and list the changes if any differ
+  --update-baseline   write this run's verdicts into the baseline
+  --baseline FILE     baseline file (default ./verdicts.json)
+`,
+  reproduce: `Usage: landscape-check reproduce ID [--json] [--claims PATH]... [--catalogue FILE]
+
+Computes the quantities of a paper example, figure or table and shows them beside the paper's
+values (quantity, paper, computed, match). The verdict is reproduced or differs.
+  --json              print {id, verdict, basis, tables: [...]}
+`,
+  replay: `Usage: landscape-check replay FILE [--json] [--claims PATH]...
+
+Re-evaluates one stored counterexample exactly and prints its instance and witness values.
+Exit 0 if it still refutes its claim, 1 if it no longer does.
+  --json              print {file, claim, check, instance, storedWitness, witness, stillRefutes}
+  --claims PATH       where the claim lives, for counterexamples of user claims
+`,
+  report: `Usage: landscape-check report [options] [--out DIR]
+
+Checks claims like 'check' and writes DIR/REPORT.md and DIR/report.json (default DIR: ./report):
+one row per catalogue claim (not implemented ones included), a summary per verdict and paper,
+and the errata (every refuted statement with its witness, every differing example).
+
+${SELECTION}
+  --out DIR           where to write the report (default ./report)
+`,
+};

@@ -1,0 +1,3 @@
+export { main } from './main.ts';
+export type { CliIo } from './io.ts';
+export { EXIT } from './io.ts';

@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import type { Claim } from '../claims/claim.ts';
+import type { Registry } from '../claims/registry.ts';
+import type { ClaimResult } from '../claims/result.ts';
+import { runClaims } from '../claims/runner.ts';
+import { selectClaims } from '../claims/selection.ts';
+import { parseShard } from '../claims/shard.ts';
+import { CounterexampleStore } from '../claims/store.ts';
+import type { CliIo } from './io.ts';
+import { loadRegistryFor } from './load-registry.ts';
+import type { ParsedArgs } from './options.ts';
+import { flag, integerOption, listOption, secondsOption, stringOption } from './options.ts';
+import { ProgressDisplay } from './progress.ts';
+
+/** A check or report run with every input read and validated, before anything is written. */
+export interface PreparedRun {
+  readonly registry: Registry;
+  readonly claims: readonly Claim[];
+  /** Selected catalogue IDs that have no claim module yet. */
+  readonly notImplemented: readonly string[];
+  /** True when every claim is selected (no --claim, --paper or --shard): a baseline update replaces it. */
+  readonly complete: boolean;
+  readonly store: CounterexampleStore;
+  readonly writeStore: boolean;
+  readonly runs: number;
+  readonly seed: number;
+  readonly timeLimitSeconds: number | undefined;
+  readonly shard: string | null;
+  readonly quiet: boolean;
+}
+
+export const DEFAULT_RUNS = 100;
+export const DEFAULT_SEED = 0;
+
+export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promise<PreparedRun> {
+  const runs = integerOption(values, 'runs', DEFAULT_RUNS, 1, 10_000_000);
+  const seed = integerOption(values, 'seed', DEFAULT_SEED, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const timeLimitSeconds = secondsOption(values, 'time-limit');
+  const shardText = stringOption(values, 'shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  const ids = listOption(values, 'claim');
+  const paper = stringOption(values, 'paper');
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const claims = selectClaims(registry, { ids, paper, shard });
+  const store = new CounterexampleStore(resolve(io.cwd, stringOption(values, 'store') ?? 'counterexamples'), io.cwd);
+  for (const claim of claims) store.readFor(claim.id); // every stored file is valid before the run writes anything
+  const complete = ids.length === 0 && paper === undefined && shard === undefined;
+  const notImplemented =
+    ids.length > 0 || shard !== undefined
+      ? []
+      : registry.notImplemented.filter((id) => paper === undefined || id.startsWith(`${paper}/`));
+  return {
+    registry,
+    claims,
+    notImplemented,
+    complete,
+    store,
+    writeStore: !flag(values, 'no-store'),
+    runs,
+    seed,
+    timeLimitSeconds,
+    shard: shard === undefined ? null : `${shard.index}/${shard.count}`,
+    quiet: flag(values, 'quiet'),
+  };
+}
+
+export function executeRun(run: PreparedRun, io: CliIo): ClaimResult[] {
+  const progress = new ProgressDisplay(io, run.quiet);
+  try {
+    return runClaims(run.claims, {
+      runs: run.runs,
+      seed: run.seed,
+      timeLimitSeconds: run.timeLimitSeconds,
+      store: run.store,
+      writeStore: run.writeStore,
+      onProgress: progress.handle,
+    });
+  } finally {
+    progress.finish();
+  }
+}

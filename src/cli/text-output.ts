@@ -1,0 +1,37 @@
+import type { ClaimResult } from '../claims/result.ts';
+import { formatDuration, formatNamedValues, formatValue } from '../report/format-value.ts';
+
+function runs(n: number): string {
+  return `${n} run${n === 1 ? '' : 's'}`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+/** The results of a check run for people: one line per claim, details under what did not simply hold. */
+export function formatResults(results: readonly ClaimResult[]): string {
+  const idWidth = Math.max(0, ...results.map((r) => r.id.length)) + 2;
+  const basisWidth = Math.max(0, ...results.map((r) => r.basis.length)) + 2;
+  const runsWidth = Math.max(0, ...results.map((r) => runs(r.runs).length)) + 2;
+  const lines: string[] = [];
+  for (const r of results) {
+    const file = r.counterexample === null ? '' : `  ${r.counterexample}`;
+    lines.push(
+      `${pad(r.id, idWidth)}${pad(r.verdict, 14)}${pad(r.basis, basisWidth)}${pad(runs(r.runs), runsWidth)}${formatDuration(r.durationMs)}${file}`,
+    );
+    if (r.verdict === 'holds' || r.verdict === 'reproduced') {
+      if (r.detail.staleCounterexamples !== undefined) lines.push(`    ${r.detail.summary}`);
+      continue;
+    }
+    for (const check of r.detail.checks.filter((c) => c.verdict === r.verdict)) {
+      lines.push(`    ${check.name}: ${check.summary}`);
+      if (check.instance !== undefined) lines.push(`      instance  ${formatNamedValues(check.instance).join(' · ')}`);
+      if (check.witness !== undefined) lines.push(`      witness   ${formatNamedValues(check.witness).join(' · ')}`);
+      for (const row of check.table?.filter((t) => !t.match) ?? []) {
+        lines.push(`      ${row.quantity}: paper ${formatValue(row.paper)}, computed ${formatValue(row.computed)}`);
+      }
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

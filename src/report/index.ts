@@ -1,0 +1,5 @@
+export type { Erratum, Report, ReportInput, ReportRow, ReportSummary, RowStatus, RunDescription } from './report-data.ts';
+export { buildReport, ROW_STATUSES, summaryLine } from './report-data.ts';
+export { renderMarkdown } from './markdown.ts';
+export { writeReport } from './write-report.ts';
+export { formatDuration, formatNamedValues, formatValue, truncate } from './format-value.ts';
