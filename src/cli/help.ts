@@ -22,7 +22,7 @@ Commands:
   check       check claims and print their verdicts
   reproduce   compute the numbers of a paper example, figure or table
   replay      re-run one stored counterexample and show its arithmetic
-  report      check claims and write report/REPORT.md and report/report.json
+  report      check claims and write report/REPORT.md, report/report.json and report/index.html
 
 Run 'landscape-check <command> --help' for its options.
 Exit codes: 0 checked; 1 --gate found a verdict different from the baseline (or replay: the
@@ -65,7 +65,7 @@ Exit 0 if it still refutes its claim, 1 if it no longer does.
 `,
   report: `Usage: landscape-check report [options] [--out DIR]
 
-Checks claims like 'check' and writes DIR/REPORT.md and DIR/report.json (default DIR: ./report):
+Checks claims like 'check' and writes DIR/REPORT.md, DIR/report.json and DIR/index.html (default DIR: ./report):
 one row per catalogue claim (not implemented ones included), a summary per verdict and paper,
 and the errata (every refuted statement with its witness, every differing example).
 

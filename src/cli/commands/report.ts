@@ -27,6 +27,6 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   });
   const files = writeReport(outDir, report);
   const show = (file: string): string => relative(io.cwd, file) || file;
-  io.out(`${summaryLine(report.summary)}\nwrote ${show(files.markdown)} and ${show(files.json)}\n`);
+  io.out(`${summaryLine(report.summary)}\nwrote ${show(files.markdown)} and ${show(files.json)}\nwrote ${show(files.html)} (open it in a browser)\n`);
   return EXIT.ok;
 }

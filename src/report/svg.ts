@@ -1,0 +1,21 @@
+// SVG building blocks for report figures: small pure functions that return SVG markup.
+export { escapeXml } from './html-escape.ts';
+export { element, group, svgDocument, svgNumber, textElement } from './svg-element.ts';
+export type { Attributes, SvgDocumentOptions } from './svg-element.ts';
+export { extent, linearScale, niceTicks, numberLabel } from './svg-scale.ts';
+export type { Interval, LinearScale, Tick } from './svg-scale.ts';
+export { DEFAULT_MARGINS, plotFrame, plotScales } from './svg-frame.ts';
+export type { Margins, PlotFrame, PlotScales } from './svg-frame.ts';
+export { axes } from './svg-axes.ts';
+export type { AxesOptions } from './svg-axes.ts';
+export { linePathData, linePlot } from './svg-line.ts';
+export type { LinePoint, LineStyle } from './svg-line.ts';
+export { markers, markerShape } from './svg-markers.ts';
+export type { MarkedPoint, MarkerShape, MarkerStyle } from './svg-markers.ts';
+export { bandSlots, barMarks, equalWidthEdges, histogramBins, histogramMarks } from './svg-bars.ts';
+export type { Bar, BarStyle, Bin } from './svg-bars.ts';
+export { checkGridShape, gridRange, heatMap, levelBands, outlineSegments } from './svg-heatmap.ts';
+export type { GridValues, HeatMapOptions } from './svg-heatmap.ts';
+export { colorBar, legend } from './svg-legend.ts';
+export type { LegendEntry } from './svg-legend.ts';
+export { categoryColor, PALETTE, sequentialColor } from './svg-color.ts';
