@@ -71,5 +71,7 @@ and the errata (every refuted statement with its witness, every differing exampl
 
 ${SELECTION}
   --out DIR           where to write the report (default ./report)
+  --readme FILE       also replace the verdict table between <!-- verdicts:start --> and
+                      <!-- verdicts:end --> in FILE (README.md) with this run's
 `,
 };

@@ -73,6 +73,12 @@ function erratumSection(erratum: Erratum): string[] {
 }
 
 /** REPORT.md: run line, summary, one row per claim in catalogue order, and the errata. */
+/** The run line, the summary and one line per claim (ID, verdict, basis): README's verdict table. */
+export function renderVerdictSection(report: Report): string {
+  const rows = report.rows.map((row) => [row.id, row.status, row.basis ?? '']);
+  return [runLine(report), '', ...summarySection(report), '', ...table(['ID', 'verdict', 'basis'], rows), ''].join('\n');
+}
+
 export function renderMarkdown(report: Report): string {
   const lines = [
     '# landscape-check report',
