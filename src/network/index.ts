@@ -74,3 +74,52 @@ export {
 export type { Polynomial } from './line.ts';
 export { lossAlongLine, evaluatePolynomial } from './line.ts';
 export { naturalLog } from './transcendental.ts';
+export type { MilneWeights, LiteralBlock, DeterminantMatrixOptions } from './milne-matrix.ts';
+export {
+  milneWidths,
+  milneDepth,
+  milneNetwork,
+  milneWeightsOf,
+  milneDirection,
+  milneDirectionOf,
+  milneOutput,
+  milneSwitches,
+  switchedWeights,
+  switchedDirection,
+  literalSwitchedWeights,
+  milneBlockOffsets,
+  powerOfMinusOne,
+  determinantMatrixOf,
+  milneMatrix,
+  milnePerturbation,
+  milneCMatrix,
+} from './milne-matrix.ts';
+export type { LeibnizTerm, NetworkPath, PermutationStructure } from './milne-leibniz.ts';
+export { permutationSign, nonZeroLeibnizTerms, leibnizDeterminant, milneActivePaths, permutationStructure } from './milne-leibniz.ts';
+export type { MilneWidening } from './milne-widening.ts';
+export { milneWidening, milneWidenedDiagonal, milneSwitchDiagonal } from './milne-widening.ts';
+export type { QiInterval } from './milne-bounds.ts';
+export {
+  qiIntervals,
+  milneNormBound,
+  milneM,
+  inMilneU1,
+  inMilneU2,
+  inMilneU3,
+  milneThreshold,
+  smallestSingularValueBounds,
+} from './milne-bounds.ts';
+export type { DeterminantLossTerm } from './milne-derivatives.ts';
+export {
+  milneDataset,
+  milneLossAlongLine,
+  polynomialDerivativeAtZero,
+  determinantAlongLine,
+  jacobiDerivative,
+  lemma5SecondDerivative,
+  lemma6Derivatives,
+  milneOutputGradient,
+  milnePreActivationsAlongLine,
+  milneFrozenOutputAlongLine,
+  milneSwitchRadius,
+} from './milne-derivatives.ts';
