@@ -30,7 +30,7 @@ const determinantFormula = forAll({
       'y(a, W)': y,
       'det A(a, W)': det,
       'A(a, W)': A.toStrings(),
-      switches: milneSwitches(a, W).map((s) => s.map(String).join('')),
+      'switches S_1..S_{H+1} (units on/off)': milneSwitches(a, W).map((s) => s.map((v) => (v.isZero() ? 'off' : 'on')).join(' ')),
     }));
   },
 });
