@@ -123,3 +123,40 @@ export {
   milneFrozenOutputAlongLine,
   milneSwitchRadius,
 } from './milne-derivatives.ts';
+export type { AugmentedProblem, AugmentedProblemSpec, ExpUnitParameters, AugmentedValue, AugmentedGradient, AugmentedNetwork } from './augmented-objective.ts';
+export {
+  augmentedProblem,
+  augmentedProblemOf,
+  baseOutputs,
+  convertProblem,
+  convertHead,
+  unitExponentials,
+  augmentedValue,
+  baseValue,
+  pointLossGradients,
+  baseLossGradients,
+  augmentedGradient,
+  eq9Residuals,
+  formalExponential,
+  formalExpField,
+  augmentedNetwork,
+  outputLayerGradient,
+} from './augmented-objective.ts';
+export { QUARTIC_COEFFICIENTS, quarticPoint, nonConvexQuartic } from './quartic-loss.ts';
+export type { InputGroups } from './stationarity-moments.ts';
+export {
+  distinctInputGroups,
+  projectionValues,
+  separatingDirection,
+  vandermonde,
+  vandermondeProduct,
+  tensorPower,
+  tensorInterpolationMatrix,
+  stationarityMoments,
+  unitWeights,
+  unitSlope,
+  groupedLossGradients,
+} from './stationarity-moments.ts';
+export type { RayCertificate, DescentPoint, DescentPath, MomentCertificate, MomentOutcome, MomentOptions, NotLocalMinimum } from './exp-unit-descent.ts';
+export { rescaledHead, rescalingRay, momentDescent, notLocalMinimum, descentPath, describeEnclosure, enclosuresOverlap, certainlyBelow } from './exp-unit-descent.ts';
+export { outputJacobian } from './output-jacobian.ts';
