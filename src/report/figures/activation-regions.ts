@@ -86,7 +86,8 @@ export function activationRegions(inputs: readonly (readonly Rational[])[], half
   const labelRadius = h.mul(Rational.of(2, 3));
   const cells = arrangementCells(inputs).map((cell) => {
     const point: PlanePoint = [cell.weight[0]!, cell.weight[1]!];
-    const labelPoint = scale(point, labelRadius.div(maxAbs(point)));
+    // Only zero inputs: the one cell is the whole plane and its interior point may be the origin.
+    const labelPoint: PlanePoint = maxAbs(point).isZero() ? [labelRadius, Rational.ZERO] : scale(point, labelRadius.div(maxAbs(point)));
     // Cells of a bias-free unit are cones, so a positive multiple of an interior point is interior.
     if (signString(signsAt(inputs, labelPoint)) !== signString(cell.signs)) {
       throw new Error(`internal: scaled interior point of cell ${signString(cell.signs)} left the cell`);
