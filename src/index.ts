@@ -3,6 +3,7 @@ export * from './numbers/index.ts';
 export * from './linalg/index.ts';
 export * from './geometry/index.ts';
 export * from './network/index.ts';
+export * from './landscape/index.ts';
 export * from './generators/index.ts';
 export * from './claims/index.ts';
 export * from './report/index.ts';
