@@ -1,4 +1,13 @@
-/** Counts of what the evaluations of a check found while searching (shrinking is not counted). */
+/** Distinct reasons kept per kind; later new reasons are counted together, so memory stays bounded however long the run. */
+export const MAX_REASONS = 32;
+
+/** Where reasons beyond the first MAX_REASONS distinct ones are counted. */
+export const OTHER_REASONS = '(other reasons)';
+
+/**
+ * Counts of what the evaluations of a check found while searching (shrinking is not counted).
+ * Only counters are kept, never the cases themselves: a run of any length uses the same memory.
+ */
 export class CaseStatistics {
   passed = 0;
   discarded = 0;
@@ -17,13 +26,18 @@ export class CaseStatistics {
 
   discard(reason: string): void {
     this.discarded++;
-    this.discardReasons.set(reason, (this.discardReasons.get(reason) ?? 0) + 1);
+    count(this.discardReasons, reason);
   }
 
   undecide(reason: string): void {
     this.undecided++;
-    this.undecidedReasons.set(reason, (this.undecidedReasons.get(reason) ?? 0) + 1);
+    count(this.undecidedReasons, reason);
   }
+}
+
+function count(reasons: Map<string, number>, reason: string): void {
+  const key = reasons.has(reason) || reasons.size < MAX_REASONS ? reason : OTHER_REASONS;
+  reasons.set(key, (reasons.get(key) ?? 0) + 1);
 }
 
 /** Reasons sorted by count (then text) so that reports are deterministic. */

@@ -64,6 +64,7 @@ export function runPropertyCheck(check: PropertyCheck, options: PropertyRunOptio
       numRuns: options.runs,
       seed: options.seed,
       maxSkipsPerRun: 1, // more discards than runs already makes the check inconclusive
+      verbose: fc.VerbosityLevel.None, // fast-check keeps no passed or skipped case, only the current failure
       plugins: options.timeLimitMs === undefined ? [] : [fc.interruptAfterTimeLimit(Math.ceil(options.timeLimitMs))],
     });
   } catch (error) {

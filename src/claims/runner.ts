@@ -3,12 +3,12 @@ import { weakestBasis } from './basis.ts';
 import type { Check, Claim, PropertyCheck } from './claim.ts';
 import { encodeWitness } from './codec.ts';
 import { describeEvaluation, evaluateEncoded } from './evaluation.ts';
-import { libraryVersion } from './paths.ts';
 import { runPropertyCheck } from './property-runner.ts';
 import { runReproductionCheck } from './reproduction-runner.ts';
 import type { CheckResult, ClaimResult } from './result.ts';
 import { deriveSeed } from './seed.ts';
 import type { CounterexampleStore, StoredCounterexample } from './store.ts';
+import { firstCounterexample, storeRefutations } from './store-refutations.ts';
 import type { Verdict } from './verdict.ts';
 import { combineVerdicts } from './verdict.ts';
 
@@ -80,7 +80,9 @@ export function runClaim(claim: Claim, options: RunOptions, position = { index: 
       options.onProgress?.({ type: 'stale-counterexample', id: claim.id, file: stored.display, reason: replay.reason });
     }
   }
-  const checks = replays.length > 0 ? replays : searchChecks(claim, seed, options, started);
+  const searched = replays.length > 0 ? replays : searchChecks(claim, seed, options, started);
+  // New refutations are stored before the result is assembled, so that it names their files.
+  const checks = options.store !== undefined && options.writeStore !== false ? storeRefutations(claim.id, searched, options.store) : searched;
   const result = claimResult(claim, seed, checks, stale, performance.now() - started);
   options.onProgress?.({ type: 'claim-end', ...position, result });
   return result;
@@ -90,20 +92,7 @@ function searchChecks(claim: Claim, seed: number, options: RunOptions, started: 
   const deadline = options.timeLimitSeconds === undefined ? undefined : started + options.timeLimitSeconds * 1000;
   return claim.checks.map((check, checkIndex) => {
     options.onProgress?.({ type: 'check-start', id: claim.id, check: check.name, checkIndex, runs: options.runs });
-    const result = runCheck(claim, check, deriveSeed(seed, check.name), options, deadline);
-    if (result.verdict !== 'refuted' || options.store === undefined || options.writeStore === false) return result;
-    const stored = options.store.write({
-      claim: claim.id,
-      verdict: 'refuted',
-      check: check.name,
-      basis: result.basis,
-      instance: result.instance!,
-      witness: witnessRecord(result),
-      seed: result.seed!,
-      path: result.path!,
-      version: libraryVersion(),
-    });
-    return { ...result, counterexample: stored.display };
+    return runCheck(claim, check, deriveSeed(seed, check.name), options, deadline);
   });
 }
 
@@ -116,13 +105,6 @@ function runCheck(claim: Claim, check: Check, seed: number, options: RunOptions,
     onCase: (checked) =>
       options.onProgress?.({ type: 'case', id: claim.id, check: check.name, checked, runs: options.runs }),
   });
-}
-
-/** Witness values are named; a check returning something else gets it under "value". */
-function witnessRecord(result: CheckResult): { readonly [name: string]: import('./codec.ts').JsonValue } {
-  const w = result.witness;
-  if (typeof w === 'object' && w !== null && !Array.isArray(w)) return w;
-  return { value: w ?? null };
 }
 
 /** The verdict rests on the checks that decide it: the refuting (or differing) ones, else all of them. */
@@ -144,7 +126,7 @@ function claimResult(claim: Claim, seed: number, checks: CheckResult[], stale: s
     basis: verdictBasis(verdict, checks),
     runs: checks.reduce((n, c) => n + c.runs, 0),
     seed,
-    counterexample: checks.find((c) => c.counterexample !== undefined)?.counterexample ?? null,
+    counterexample: firstCounterexample(checks),
     detail: { summary: summaries.join('; '), checks, ...(stale.length > 0 ? { staleCounterexamples: stale } : {}) },
     durationMs: Math.round(durationMs),
   };

@@ -27,7 +27,7 @@ const STORE_DOCUMENTS = new Set(['schema.json', 'README.md']);
 export class CounterexampleStore {
   constructor(
     readonly root: string,
-    private readonly cwd: string = process.cwd(),
+    readonly cwd: string = process.cwd(),
   ) {}
 
   display(file: string): string {

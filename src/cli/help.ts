@@ -10,6 +10,8 @@ const SELECTION = `Selection and budget:
   --catalogue FILE    claim catalogue in CLAIMS.md format (order and "not implemented" rows)
   --store DIR         counterexample store (default ./counterexamples)
   --no-store          replay stored counterexamples but do not store new ones
+  --workers N         check claims in N worker threads (default: the number of cores);
+                      1 checks them in this process; results are the same for any N
   --quiet             no progress display on stderr`;
 
 export const HELP: Readonly<Record<string, string>> = {
@@ -23,6 +25,7 @@ Commands:
   reproduce   compute the numbers of a paper example, figure or table
   replay      re-run one stored counterexample and show its arithmetic
   report      check claims and write report/REPORT.md, report/report.json and report/index.html
+  bench       time the exact kernels and the claims; write bench/results.json
 
 Run 'landscape-check <command> --help' for its options.
 Exit codes: 0 checked; 1 --gate found a verdict different from the baseline (or replay: the
@@ -64,6 +67,7 @@ Exit 0 if it still refutes its claim, 1 if it no longer does.
   --claims PATH       where the claim lives, for counterexamples of user claims
 `,
   report: `Usage: landscape-check report [options] [--out DIR]
+       landscape-check report --merge FILE... [--claims PATH]... [--catalogue FILE] [--claim ID]... [--paper KEY] [--out DIR]
 
 Checks claims like 'check' and writes DIR/REPORT.md, DIR/report.json and DIR/index.html (default DIR: ./report):
 one row per catalogue claim (not implemented ones included), a summary per verdict and paper,
@@ -73,5 +77,24 @@ ${SELECTION}
   --out DIR           where to write the report (default ./report)
   --readme FILE       also replace the verdict table between <!-- verdicts:start --> and
                       <!-- verdicts:end --> in FILE (README.md) with this run's
+
+Merging shards:
+  --merge FILE...     check nothing: combine the report.json files of the runs
+                      'report --shard 1/n' … 'report --shard n/n' into one report, equal to the
+                      unsharded run's apart from times. Give the same --claims, --catalogue,
+                      --claim and --paper as the shard runs. Shards of different version, seed,
+                      runs or time limit, a shard given twice, a missing shard or a claim in two
+                      files are rejected (exit 2).
+`,
+  bench: `Usage: landscape-check bench [--quick] [--runs N] [--out FILE] [--quiet]
+
+Times the exact linear-algebra kernels (solve, pseudoInverse, determinant, inertia on seeded
+rational matrices of size 4, 8, 16, 32) beside float64 ml-matrix, and the checked cases per
+second of one claim per paper; prints a table with the machine it ran on and writes the numbers
+to FILE. Medians of 5 (kernels) and 3 (claims) repetitions; about two minutes.
+  --quick             sizes 4, 8, 16 and fewer repetitions (a few seconds)
+  --runs N            cases per property check of the claims (default 100, as for check)
+  --out FILE          where to write the numbers (default ./bench/results.json)
+  --quiet             no progress lines on stderr
 `,
 };

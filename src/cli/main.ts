@@ -1,5 +1,6 @@
 import { ClaimDefinitionError, InputError } from '../claims/errors.ts';
 import { libraryVersion } from '../claims/paths.ts';
+import { benchCommand } from './commands/bench.ts';
 import { checkCommand } from './commands/check.ts';
 import { listCommand } from './commands/list.ts';
 import { replayCommand } from './commands/replay.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   reproduce: reproduceCommand,
   replay: replayCommand,
   report: reportCommand,
+  bench: benchCommand,
 };
 
 /** Runs the landscape-check command line; returns the exit code (0 checked, 1 changed, 2 bad usage or input). */

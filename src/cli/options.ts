@@ -94,4 +94,5 @@ export const RUN_OPTIONS: Record<string, OptionSpec> = {
   store: { type: 'string' },
   'no-store': { type: 'boolean' },
   quiet: { type: 'boolean' },
+  workers: { type: 'string' },
 };

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
 import type { Registry } from '../claims/registry.ts';
 import type { ClaimResult } from '../claims/result.ts';
-import { runClaims } from '../claims/runner.ts';
+import { runClaimsInParallel } from '../claims/parallel-runner.ts';
+import type { Selection } from '../claims/selection.ts';
 import { selectClaims } from '../claims/selection.ts';
 import { parseShard } from '../claims/shard.ts';
 import { CounterexampleStore } from '../claims/store.ts';
@@ -27,15 +29,19 @@ export interface PreparedRun {
   readonly timeLimitSeconds: number | undefined;
   readonly shard: string | null;
   readonly quiet: boolean;
+  /** Worker threads (--workers, default: the number of cores); 1 runs in this thread. */
+  readonly workers: number;
 }
 
 export const DEFAULT_RUNS = 100;
 export const DEFAULT_SEED = 0;
+export const MAX_WORKERS = 256;
 
 export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promise<PreparedRun> {
   const runs = integerOption(values, 'runs', DEFAULT_RUNS, 1, 10_000_000);
   const seed = integerOption(values, 'seed', DEFAULT_SEED, -(2 ** 53 - 1), 2 ** 53 - 1);
   const timeLimitSeconds = secondsOption(values, 'time-limit');
+  const workers = integerOption(values, 'workers', availableParallelism(), 1, MAX_WORKERS);
   const shardText = stringOption(values, 'shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   const ids = listOption(values, 'claim');
@@ -45,10 +51,7 @@ export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promi
   const store = new CounterexampleStore(resolve(io.cwd, stringOption(values, 'store') ?? 'counterexamples'), io.cwd);
   for (const claim of claims) store.readFor(claim.id); // every stored file is valid before the run writes anything
   const complete = ids.length === 0 && paper === undefined && shard === undefined;
-  const notImplemented =
-    ids.length > 0 || shard !== undefined
-      ? []
-      : registry.notImplemented.filter((id) => paper === undefined || id.startsWith(`${paper}/`));
+  const notImplemented = notImplementedOf(registry, { ids, paper, shard });
   return {
     registry,
     claims,
@@ -61,19 +64,30 @@ export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promi
     timeLimitSeconds,
     shard: shard === undefined ? null : `${shard.index}/${shard.count}`,
     quiet: flag(values, 'quiet'),
+    workers,
   };
 }
 
-export function executeRun(run: PreparedRun, io: CliIo): ClaimResult[] {
+/** The catalogue IDs without a module that a report of this selection lists: none for a choice of IDs or a shard. */
+export function notImplementedOf(registry: Registry, selection: Selection): string[] {
+  const { ids = [], paper, shard } = selection;
+  if (ids.length > 0 || shard !== undefined) return [];
+  return registry.notImplemented.filter((id) => paper === undefined || id.startsWith(`${paper}/`));
+}
+
+/** Runs the prepared claims (in worker threads unless --workers 1); results in catalogue order. */
+export async function executeRun(run: PreparedRun, io: CliIo): Promise<ClaimResult[]> {
   const progress = new ProgressDisplay(io, run.quiet);
   try {
-    return runClaims(run.claims, {
+    return await runClaimsInParallel(run.claims, {
       runs: run.runs,
       seed: run.seed,
       timeLimitSeconds: run.timeLimitSeconds,
       store: run.store,
       writeStore: run.writeStore,
       onProgress: progress.handle,
+      workers: run.workers,
+      sourceOf: (id) => run.registry.sourceOf(id),
     });
   } finally {
     progress.finish();

@@ -5,16 +5,28 @@ import type { CliIo } from './io.ts';
 
 const REDRAW_EVERY_MS = 100;
 
+/** A claim being checked: where it is in the run, which check, how many cases so far. */
+interface RunningClaim {
+  readonly id: string;
+  readonly index: number;
+  readonly total: number;
+  readonly started: number;
+  readonly checks: number;
+  check: number;
+  cases: string;
+}
+
 /**
  * Progress of a run on stderr: on a terminal one line redrawn in place (claim, check, cases,
- * tallies so far); otherwise one plain line per finished claim. Warnings are always written.
+ * tallies so far; with worker threads, every claim being checked); otherwise one plain line per
+ * finished claim, numbered by its place in the run. Warnings are always written.
  */
 export class ProgressDisplay {
   private readonly tally = new Map<Verdict, number>();
+  private readonly running = new Map<string, RunningClaim>();
+  private finished = 0;
   private line = '';
   private lastDraw = 0;
-  private claim = { id: '', index: 0, total: 0, started: 0 };
-  private check = { name: '', index: 0, count: 0 };
 
   constructor(
     private readonly io: CliIo,
@@ -24,22 +36,28 @@ export class ProgressDisplay {
   readonly handle = (event: ProgressEvent): void => {
     switch (event.type) {
       case 'claim-start':
-        this.claim = { id: event.id, index: event.index, total: event.total, started: performance.now() };
-        this.check = { name: '', index: 0, count: event.checks };
-        this.draw('', true);
+        this.running.set(event.id, { id: event.id, index: event.index, total: event.total, started: performance.now(), checks: event.checks, check: 0, cases: '' });
+        this.draw(true);
         break;
-      case 'check-start':
-        this.check = { ...this.check, name: event.check, index: event.checkIndex };
-        this.draw('', true);
+      case 'check-start': {
+        const claim = this.running.get(event.id);
+        if (claim !== undefined) Object.assign(claim, { check: event.checkIndex, cases: '' });
+        this.draw(true);
         break;
-      case 'case':
-        this.draw(`${event.checked}/${event.runs} cases`, false);
+      }
+      case 'case': {
+        const claim = this.running.get(event.id);
+        if (claim !== undefined) claim.cases = `${event.checked}/${event.runs} cases`;
+        this.draw(false);
         break;
+      }
       case 'stale-counterexample':
         this.warn(`warning: ${event.file} no longer refutes ${event.id}: ${event.reason}. A regression, or a fix to record by deleting the file and updating the baseline.`);
         break;
       case 'claim-end': {
         const r = event.result;
+        this.running.delete(r.id);
+        this.finished++;
         this.tally.set(r.verdict, (this.tally.get(r.verdict) ?? 0) + 1);
         if (!this.io.errIsTTY && !this.quiet) {
           this.io.err(`[${event.index + 1}/${event.total}] ${r.id}: ${r.verdict} (${r.basis}, ${r.runs} run${r.runs === 1 ? '' : 's'}, ${formatDuration(r.durationMs)})\n`);
@@ -62,16 +80,24 @@ export class ProgressDisplay {
     if (line !== '') this.redraw(line);
   }
 
-  private draw(cases: string, force: boolean): void {
+  private draw(force: boolean): void {
     if (this.quiet || !this.io.errIsTTY) return;
     const now = performance.now();
     if (!force && now - this.lastDraw < REDRAW_EVERY_MS) return;
     this.lastDraw = now;
-    const { id, index, total, started } = this.claim;
-    const check = this.check.count > 1 ? ` · check ${this.check.index + 1}/${this.check.count}` : '';
     const tally = [...this.tally].map(([v, n]) => `${n} ${v}`).join(', ');
-    const parts = [`[${index + 1}/${total}] ${id}${check}`, cases, formatDuration(now - started), tally].filter((p) => p !== '');
-    this.redraw(parts.join(' · '));
+    const claims = [...this.running.values()];
+    let parts: string[];
+    if (claims.length === 1) {
+      const { id, index, total, started, checks, check, cases } = claims[0]!;
+      const checkPart = checks > 1 ? ` · check ${check + 1}/${checks}` : '';
+      parts = [`[${index + 1}/${total}] ${id}${checkPart}`, cases, formatDuration(now - started), tally];
+    } else {
+      const total = claims[0]?.total ?? 0;
+      const names = claims.sort((a, b) => a.index - b.index).map((c) => (c.cases === '' ? c.id : `${c.id} ${c.cases}`));
+      parts = [`[${this.finished}/${total} done]`, names.length > 0 ? `running ${names.join(', ')}` : '', tally];
+    }
+    this.redraw(parts.filter((p) => p !== '').join(' · '));
   }
 
   private redraw(line: string): void {

@@ -34,7 +34,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   let baseline: Baseline = {};
   if (gate || (update && existsSync(baselineFile))) baseline = readBaseline(baselineFile, baselineName);
 
-  const results = executeRun(run, io);
+  const results = await executeRun(run, io);
   const changes = gate ? compareWithBaseline(results, baseline) : [];
   if (update) {
     const order = [...(run.registry.catalogue?.ids ?? []), ...run.registry.claims.map((c) => c.id)];

@@ -1,0 +1,83 @@
+import type { Fig3EnumerationBench } from './fig3-enumeration.ts';
+import type { KernelRow } from './exact-kernels.ts';
+import { KERNEL_INPUTS } from './exact-kernels.ts';
+import type { BenchResults } from './run-bench.ts';
+import type { ThroughputRow } from './throughput.ts';
+import { machineLine } from './machine.ts';
+import { formatTime } from './timing.ts';
+
+/** A plain-text table with a header rule, every column padded to its widest cell; numbers right-aligned. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string[] {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j]!.length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, j) => (rightAligned[j] ? c.padStart(widths[j]!) : c.padEnd(widths[j]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+function ratio(x: number): string {
+  return x >= 100 ? `${Math.round(x).toLocaleString('en-US')}×` : `${x.toPrecision(3)}×`;
+}
+
+export function kernelSection(rows: readonly KernelRow[], repetitions: number): string[] {
+  return [
+    `Exact kernels (src/linalg, Rational) beside float64 ml-matrix — median of ${repetitions}`,
+    ...textTable(
+      ['kernel', 'n', 'input', 'exact', 'float64', 'exact/float', 'max bits', 'float agrees'],
+      rows.map((r) => [
+        r.kernel,
+        String(r.n),
+        KERNEL_INPUTS[r.kernel].input,
+        formatTime(r.exactMs),
+        `${formatTime(r.floatMs)} (${KERNEL_INPUTS[r.kernel].float})`,
+        ratio(r.ratio),
+        String(r.maxBits),
+        r.floatAgrees ? 'yes' : 'NO',
+      ]),
+      [false, true, false, true, false, true, true, false],
+    ),
+  ];
+}
+
+export function throughputSection(rows: readonly ThroughputRow[], runs: number, repetitions: number): string[] {
+  return [
+    `Claim throughput (one claim per paper, --runs ${runs}, no counterexample store) — median of ${repetitions}`,
+    ...textTable(
+      ['paper', 'claim', 'verdict', 'cases', 'time', 'cases/s'],
+      rows.map((r) =>
+        r.claim === null
+          ? [r.paper, r.note, '', '', '', '']
+          : [r.paper, r.claim, r.verdict, String(r.cases), formatTime(r.medianMs), r.casesPerSecond.toFixed(r.casesPerSecond >= 100 ? 0 : 1)],
+      ),
+      [false, false, false, true, true, true],
+    ),
+  ];
+}
+
+export function fig3Section(bench: Fig3EnumerationBench): string[] {
+  const title = 'decomposition/fig-3 enumeration, h = 1..10, against a naive implementation';
+  if (!bench.available) return [title, `  ${bench.reason}`];
+  return [
+    title,
+    ...textTable(
+      ['h', 'regions', 'enumeration', 'naive', 'naive/enumeration'],
+      bench.rows.map((r) => [String(r.h), String(r.regions), formatTime(r.enumerationMs), formatTime(r.naiveMs), ratio(r.naiveMs / r.enumerationMs)]),
+      [true, true, true, true, true],
+    ),
+  ];
+}
+
+/** The whole benchmark as text: the machine line, then one table per section. */
+export function renderBench(results: BenchResults): string {
+  const { options } = results;
+  return [
+    `Machine: ${machineLine(results.machine)}`,
+    `Options: ${options.quick ? 'quick' : 'full'}, seed ${options.seed}`,
+    '',
+    ...kernelSection(results.kernels, options.kernelRepetitions),
+    '',
+    ...throughputSection(results.throughput, options.runs, options.throughputRepetitions),
+    '',
+    ...fig3Section(results.fig3Enumeration),
+    '',
+  ].join('\n');
+}

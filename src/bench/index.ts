@@ -1,0 +1,13 @@
+export type { BenchOptions, BenchProgress, BenchResults } from './run-bench.ts';
+export { benchOptions, runBenchmarks } from './run-bench.ts';
+export type { KernelBenchOptions, KernelName, KernelRow } from './exact-kernels.ts';
+export { benchExactKernels, KERNELS, KERNEL_INPUTS } from './exact-kernels.ts';
+export type { ThroughputOptions, ThroughputRow } from './throughput.ts';
+export { benchThroughput, REPRESENTATIVE_CLAIMS, representativeClaim } from './throughput.ts';
+export type { Fig3EnumerationBench, Fig3EnumerationRow } from './fig3-enumeration.ts';
+export { benchFig3Enumeration } from './fig3-enumeration.ts';
+export type { MachineDescription } from './machine.ts';
+export { describeMachine, machineLine } from './machine.ts';
+export { formatTime, median, medianTimePerCall, timePerCall } from './timing.ts';
+export { randomRationalMatrix, seededRandom, smallEntry } from './random-matrix.ts';
+export { fig3Section, kernelSection, renderBench, textTable, throughputSection } from './bench-table.ts';

@@ -1,0 +1,26 @@
+import type { ClaimResult } from './result.ts';
+import type { ProgressEvent } from './runner.ts';
+
+/** What a claim worker is started with (its workerData): the run's budget and where the store is. */
+export interface WorkerSetup {
+  readonly runs: number;
+  readonly seed: number;
+  readonly timeLimitSeconds: number | null;
+  /** The counterexample store to replay from (workers never write it), or null for none. */
+  readonly store: { readonly root: string; readonly cwd: string } | null;
+}
+
+/** The parent hands a worker one claim at a time: its ID, the module that defines it, its place in the run. */
+export interface WorkerJob {
+  readonly type: 'run';
+  readonly id: string;
+  readonly source: string;
+  readonly index: number;
+  readonly total: number;
+}
+
+/** What a worker sends back: progress while a claim runs, then its result (plain data), or an error. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly event: Exclude<ProgressEvent, { type: 'claim-end' }> }
+  | { readonly type: 'result'; readonly index: number; readonly result: ClaimResult }
+  | { readonly type: 'error'; readonly index: number; readonly input: boolean; readonly message: string };
