@@ -57,7 +57,7 @@ describe('a zero-loss critical point whose float residuals do not cancel', () =>
   const xs = [1, 3, 7];
   const data = ratData(
     xs.map((x) => [x]),
-    xs.map((x) => R(x).div(R(10)).add(R('1/5')).add(R('1/3'))),
+    xs.map((x) => R(x).div(R(10)).add(R('1/5')).add(R('1/3')).toString()),
   );
 
   it('floats give a non-zero loss and gradient; exactly both are zero', () => {
@@ -110,7 +110,7 @@ describe('loss differences below float resolution', () => {
       { weights: [[1]], bias: [0] },
     ],
   });
-  const data = ratData([[0], [0], [0], [1]], [big, big.neg(), R(0), R(2).add(R('1/1000000000000'))]);
+  const data = ratData([[0], [0], [0], [1]], [big, big.neg(), R(0), R(2).add(R('1/1000000000000'))].map(String));
 
   it('float loss cannot tell θ from θ − t·∇L, the exact loss can', () => {
     const c = classifyPoint(net, data, loss);
