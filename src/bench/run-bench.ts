@@ -1,7 +1,7 @@
 import type { Registry } from '../claims/registry.ts';
 import type { KernelRow } from './exact-kernels.ts';
 import { benchExactKernels } from './exact-kernels.ts';
-import type { Fig3EnumerationBench } from './fig3-enumeration.ts';
+import type { Fig3EnumerationBench, Fig3EnumerationRow } from './fig3-enumeration.ts';
 import { benchFig3Enumeration } from './fig3-enumeration.ts';
 import type { MachineDescription } from './machine.ts';
 import { describeMachine } from './machine.ts';
@@ -40,6 +40,7 @@ export interface BenchResults {
 export interface BenchProgress {
   readonly kernel?: (row: KernelRow) => void;
   readonly throughput?: (row: ThroughputRow) => void;
+  readonly fig3?: (row: Fig3EnumerationRow) => void;
 }
 
 export function runBenchmarks(registry: Registry, options: BenchOptions, progress: BenchProgress = {}): BenchResults {
@@ -49,6 +50,6 @@ export function runBenchmarks(registry: Registry, options: BenchOptions, progres
     progress.kernel,
   );
   const throughput = benchThroughput(registry, { runs: options.runs, seed: 0, repetitions: options.throughputRepetitions }, progress.throughput);
-  const fig3Enumeration = benchFig3Enumeration({ repetitions: options.kernelRepetitions, quick: options.quick });
+  const fig3Enumeration = benchFig3Enumeration({ repetitions: options.kernelRepetitions, quick: options.quick }, progress.fig3);
   return { machine, date: new Date().toISOString(), options, kernels, throughput, fig3Enumeration };
 }

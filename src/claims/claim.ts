@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { Basis } from './basis.ts';
 import { parseBasis } from './basis.ts';
+import type { JsonValue } from './codec.ts';
 import { ClaimDefinitionError } from './errors.ts';
 import type { Outcome } from './outcome.ts';
 
@@ -35,14 +36,32 @@ export interface QuantityRow {
 export interface Reproduction {
   readonly values: readonly QuantityRow[];
   readonly note?: string;
+  /** The computed numbers in machine-readable form (printed as "data" by `reproduce --json`). */
+  readonly data?: JsonValue;
 }
+
+/**
+ * An integer parameter of a reproduction (e.g. the largest network size of a figure), set on the
+ * command line as `reproduce ID --NAME N`; `check` and `report` always use the default.
+ */
+export interface IntegerParameter {
+  readonly description: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The values of a reproduction's parameters, by name. */
+export type ParameterValues = Readonly<Record<string, number>>;
 
 /** A check of a worked example: compute the paper's numbers and compare them with the stated ones. */
 export interface ReproductionCheck {
   readonly kind: 'reproduction';
   readonly name: string;
   readonly basis: Basis;
-  readonly reproduce: () => Reproduction;
+  /** Declared parameters, by option name (empty when there are none). */
+  readonly parameters: Readonly<Record<string, IntegerParameter>>;
+  readonly reproduce: (parameters: ParameterValues) => Reproduction;
 }
 
 export type Check = PropertyCheck | ReproductionCheck;
@@ -75,7 +94,9 @@ export interface ExampleSpec extends ClaimSpec {
   /** Basis of `reproduce` (default 'exact'). */
   readonly basis?: Basis;
   /** The example's computation; becomes a check named 'reproduce'. */
-  readonly reproduce?: () => Reproduction;
+  readonly reproduce?: (parameters: ParameterValues) => Reproduction;
+  /** Integer parameters of `reproduce` (default values are used by check and report). */
+  readonly parameters?: Readonly<Record<string, IntegerParameter>>;
   /** Further checks, e.g. a property that generalises the example. */
   readonly checks?: readonly Check[];
 }
@@ -92,26 +113,90 @@ export function theorem(spec: TheoremSpec): Claim {
 export function example(spec: ExampleSpec): Claim {
   const checks: Check[] = [];
   if (spec.reproduce !== undefined) {
-    checks.push(reproduction({ name: 'reproduce', basis: spec.basis ?? 'exact', reproduce: spec.reproduce }));
+    checks.push(
+      reproduction({ name: 'reproduce', basis: spec.basis ?? 'exact', reproduce: spec.reproduce, parameters: spec.parameters ?? {} }),
+    );
   }
   checks.push(...(spec.checks ?? []));
   return makeClaim(spec, 'example', checks);
 }
 
 /** A named reproduction check, for examples with more than one table. */
-export function reproduction(spec: { name: string; basis: Basis; reproduce: () => Reproduction }): ReproductionCheck {
+export function reproduction(spec: {
+  name: string;
+  basis: Basis;
+  reproduce: (parameters: ParameterValues) => Reproduction;
+  parameters?: Readonly<Record<string, IntegerParameter>>;
+}): ReproductionCheck {
   if (typeof spec.name !== 'string' || spec.name.trim() === '') {
     throw new ClaimDefinitionError('reproduction: name must be a non-empty string');
   }
   if (typeof spec.reproduce !== 'function') {
     throw new ClaimDefinitionError(`reproduction '${spec.name}': reproduce must be a function`);
   }
+  const parameters = checkParameters(spec.parameters ?? {}, `reproduction '${spec.name}'`);
   return Object.freeze({
     kind: 'reproduction',
     name: spec.name,
     basis: parseBasis(spec.basis, `reproduction '${spec.name}'`),
+    parameters,
     reproduce: spec.reproduce,
   });
+}
+
+/** Option names of `reproduce` itself, which a parameter may not take. */
+export const RESERVED_PARAMETER_NAMES: readonly string[] = ['json', 'claims', 'catalogue', 'help'];
+
+const PARAMETER_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function checkParameters(
+  parameters: Readonly<Record<string, IntegerParameter>>,
+  where: string,
+): Readonly<Record<string, IntegerParameter>> {
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
+    throw new ClaimDefinitionError(`${where}: parameters must be an object {name: {description, default, min, max}}`);
+  }
+  const out: Record<string, IntegerParameter> = {};
+  for (const [name, p] of Object.entries(parameters)) {
+    const at = `${where}: parameter '${name}'`;
+    if (!PARAMETER_NAME.test(name)) throw new ClaimDefinitionError(`${at}: names are lower-case words joined by '-'`);
+    if (RESERVED_PARAMETER_NAMES.includes(name)) throw new ClaimDefinitionError(`${at}: --${name} is an option of reproduce itself`);
+    if (typeof p?.description !== 'string' || p.description.trim() === '') throw new ClaimDefinitionError(`${at}: needs a description`);
+    if (![p.min, p.max, p.default].every(Number.isSafeInteger)) throw new ClaimDefinitionError(`${at}: min, max and default must be integers`);
+    if (!(p.min <= p.default && p.default <= p.max)) {
+      throw new ClaimDefinitionError(`${at}: default ${p.default} is not in [${p.min}, ${p.max}]`);
+    }
+    out[name] = Object.freeze({ description: p.description, default: p.default, min: p.min, max: p.max });
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * The parameters of all reproduction checks of a claim (what `reproduce ID` accepts); a name
+ * declared by several checks must mean the same parameter.
+ */
+export function claimParameters(claim: Pick<Claim, 'id' | 'checks'>): Readonly<Record<string, IntegerParameter>> {
+  return mergeParameters(claim.checks, `claim ${JSON.stringify(claim.id)}`);
+}
+
+function mergeParameters(checks: readonly Check[], where: string): Readonly<Record<string, IntegerParameter>> {
+  const merged: Record<string, IntegerParameter> = {};
+  for (const check of checks) {
+    if (check.kind !== 'reproduction') continue;
+    for (const [name, p] of Object.entries(check.parameters ?? {})) {
+      const seen = merged[name];
+      if (seen !== undefined && JSON.stringify(seen) !== JSON.stringify(p)) {
+        throw new ClaimDefinitionError(`${where}: parameter '${name}' is declared differently by two checks`);
+      }
+      merged[name] = p;
+    }
+  }
+  return merged;
+}
+
+/** Every parameter at its default value. */
+export function defaultParameters(parameters: Readonly<Record<string, IntegerParameter>>): ParameterValues {
+  return Object.fromEntries(Object.entries(parameters).map(([name, p]) => [name, p.default]));
 }
 
 export function isClaim(value: unknown): value is Claim {
@@ -139,6 +224,7 @@ function makeClaim(spec: ClaimSpec, kind: ClaimKind, checks: readonly Check[]): 
     if (names.has(check.name)) throw new ClaimDefinitionError(`${where}: two checks are named '${check.name}'`);
     names.add(check.name);
   }
+  mergeParameters(checks, where);
   const claim = {
     id: spec.id,
     paper: spec.paper,

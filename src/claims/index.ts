@@ -10,15 +10,18 @@ export type {
   QuantityRow,
   Reproduction,
   ReproductionCheck,
+  IntegerParameter,
+  ParameterValues,
   TheoremSpec,
 } from './claim.ts';
-export { CLAIM_ID, example, isClaim, reproduction, theorem } from './claim.ts';
+export { CLAIM_ID, example, isClaim, reproduction, theorem, claimParameters, defaultParameters, RESERVED_PARAMETER_NAMES } from './claim.ts';
 export type { ForAllSpec } from './for-all.ts';
 export { forAll } from './for-all.ts';
 export type { Outcome, Witness } from './outcome.ts';
 export { discard, fail, pass, passIf, undecided } from './outcome.ts';
 export type { JsonValue } from './codec.ts';
 export { decodeInstance, encodeInstance, encodeWitness, looksRational } from './codec.ts';
+export { jsonCount } from './json-count.ts';
 export type { Verdict } from './verdict.ts';
 export { VERDICTS } from './verdict.ts';
 export { ClaimDefinitionError, CodecError, InputError } from './errors.ts';
@@ -28,7 +31,7 @@ export type { CheckResult, ClaimDetail, ClaimResult, TableRow } from './result.t
 export type { ProgressEvent, ReplayResult, RunOptions } from './runner.ts';
 export { replayCounterexample, runClaim, runClaims } from './runner.ts';
 export { runPropertyCheck } from './property-runner.ts';
-export { runReproductionCheck } from './reproduction-runner.ts';
+export { runReproductionCheck, runReproduction } from './reproduction-runner.ts';
 export { deriveSeed } from './seed.ts';
 export type { Shard } from './shard.ts';
 export { applyShard, parseShard } from './shard.ts';

@@ -1,7 +1,7 @@
 /**
  * A small JSON Schema validator for the keywords the project's schemas use (draft 2020-12 subset):
  * type, const, enum, pattern, minLength, minimum, required, properties, additionalProperties,
- * propertyNames, items, anyOf and local $ref. An unknown keyword is an error, so a schema never
+ * propertyNames, items, minItems, anyOf and local $ref. An unknown keyword is an error, so a schema never
  * silently asks for more than is checked. Errors name the field, e.g. `instance[0][1]: …`.
  */
 
@@ -10,7 +10,7 @@ export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', '$defs', 'examples', 'default']);
 const KEYWORDS = new Set([
   'type', 'const', 'enum', 'pattern', 'minLength', 'minimum', 'required', 'properties',
-  'additionalProperties', 'propertyNames', 'items', 'anyOf', '$ref',
+  'additionalProperties', 'propertyNames', 'items', 'minItems', 'anyOf', '$ref',
 ]);
 
 export interface SchemaError {
@@ -22,7 +22,22 @@ export interface SchemaError {
 
 /** All violations of `schema` by `value` (empty when valid). */
 export function validateJson(schema: JsonSchema, value: unknown): SchemaError[] {
+  // Validation recurses; a document nested absurdly deep is refused before it can exhaust the stack.
+  if (nestedDeeperThan(value, MAX_DEPTH)) return [{ path: '', message: `is nested more than ${MAX_DEPTH} levels deep` }];
   return validateAt(schema, value, '', schema);
+}
+
+export const MAX_DEPTH = 200;
+
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function typeOf(value: unknown): string {
@@ -81,6 +96,9 @@ function validateAt(schema: JsonSchema, value: unknown, path: string, root: Json
   }
   if (typeof value === 'number' && typeof schema.minimum === 'number' && value < schema.minimum) {
     return fail(`must be ≥ ${schema.minimum}`);
+  }
+  if (Array.isArray(value) && typeof schema.minItems === 'number' && value.length < schema.minItems) {
+    return fail(schema.minItems === 1 ? 'must not be empty' : `must have at least ${schema.minItems} items`);
   }
   if (Array.isArray(value) && schema.items !== undefined) {
     value.forEach((item, i) => errors.push(...validateAt(schema.items as JsonSchema, item, join(path, i), root)));

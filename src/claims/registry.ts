@@ -84,7 +84,7 @@ export async function loadClaimModules(paths: readonly string[]): Promise<Regist
       try {
         module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       } catch (error) {
-        throw new InputError(`${display(file)}: cannot load claims (${messageOf(error)})`);
+        throw new InputError(`${display(file)}: cannot load claims (${oneLine(messageOf(error))})`);
       }
       for (const claim of claimsOfModule(module, file)) registered.push({ claim, source: file });
     }
@@ -139,4 +139,11 @@ export function papersOf(registry: Registry): string[] {
     if (!papers.includes(paper)) papers.push(paper);
   }
   return papers;
+}
+
+/** A loader's message on one line (a transform error spans several, with terminal colours). */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+  return plain.split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
 }

@@ -1,35 +1,52 @@
 import { Rational } from '../numbers/rational.ts';
-import type { QuantityRow, ReproductionCheck } from './claim.ts';
+import type { ParameterValues, QuantityRow, ReproductionCheck } from './claim.ts';
+import { defaultParameters } from './claim.ts';
+import type { JsonValue } from './codec.ts';
 import { canonicalJson, encodeWitness, looksRational } from './codec.ts';
 import { messageOf } from './errors.ts';
 import type { CheckResult, TableRow } from './result.ts';
 
-/** Computes an example's quantities and compares each with the paper's value. */
+/** Computes an example's quantities (parameters at their defaults) and compares each with the paper's value. */
 export function runReproductionCheck(check: ReproductionCheck): CheckResult {
+  return runReproduction(check, defaultParameters(check.parameters ?? {})).result;
+}
+
+/** A reproduction's result and the machine-readable data it computed (absent when it has none or failed). */
+export interface ReproductionRun {
+  readonly result: CheckResult;
+  readonly data?: JsonValue;
+}
+
+/** Runs a reproduction with the given parameter values (each declared parameter must have one). */
+export function runReproduction(check: ReproductionCheck, parameters: ParameterValues): ReproductionRun {
   const base = { name: check.name, kind: 'reproduction' as const, basis: check.basis, runs: 1 };
   let rows: QuantityRow[];
+  let data: JsonValue | undefined;
   try {
-    const reproduction = check.reproduce();
+    const reproduction = check.reproduce(parameters);
     if (typeof reproduction !== 'object' || reproduction === null || !Array.isArray(reproduction.values)) {
       throw new Error('reproduce() must return { values: [{ quantity, paper, computed }, …] }');
     }
     rows = [...reproduction.values];
+    data = reproduction.data;
   } catch (error) {
-    return { ...base, verdict: 'inconclusive', summary: `error: ${messageOf(error)}` };
+    return { result: { ...base, verdict: 'inconclusive', summary: `error: ${messageOf(error)}` } };
   }
-  if (rows.length === 0) return { ...base, verdict: 'inconclusive', summary: 'the reproduction compares no quantity' };
+  const withData = data === undefined ? {} : { data };
+  if (rows.length === 0) return { result: { ...base, verdict: 'inconclusive', summary: 'the reproduction compares no quantity' }, ...withData };
   let table: TableRow[];
   try {
     table = rows.map(compareRow);
   } catch (error) {
-    return { ...base, verdict: 'inconclusive', summary: `error: ${messageOf(error)}` };
+    return { result: { ...base, verdict: 'inconclusive', summary: `error: ${messageOf(error)}` }, ...withData };
   }
   const differing = table.filter((row) => !row.match);
   if (differing.length === 0) {
-    return { ...base, verdict: 'reproduced', summary: `all ${table.length} quantities match the paper`, table };
+    return { result: { ...base, verdict: 'reproduced', summary: `all ${table.length} quantities match the paper`, table }, ...withData };
   }
   const names = differing.map((row) => row.quantity).join(', ');
-  return { ...base, verdict: 'differs', summary: `${differing.length} of ${table.length} quantities differ from the paper: ${names}`, table };
+  const summary = `${differing.length} of ${table.length} quantities differ from the paper: ${names}`;
+  return { result: { ...base, verdict: 'differs', summary, table }, ...withData };
 }
 
 /** One table line: equal exactly (numbers compared as Rationals), within the tolerance, or by the row's relation. */

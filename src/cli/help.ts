@@ -26,6 +26,9 @@ Commands:
   replay      re-run one stored counterexample and show its arithmetic
   report      check claims and write report/REPORT.md, report/report.json and report/index.html
   bench       time the exact kernels and the claims; write bench/results.json
+  classify    classify one parameter point of a network on a dataset (local min, saddle, …)
+  regions     enumerate the activation regions of a one-hidden-layer ReLU network on a dataset
+              with each region's subglobal minimum
 
 Run 'landscape-check <command> --help' for its options.
 Exit codes: 0 checked; 1 --gate found a verdict different from the baseline (or replay: the
@@ -53,11 +56,18 @@ Output and baseline:
   --update-baseline   write this run's verdicts into the baseline
   --baseline FILE     baseline file (default ./verdicts.json)
 `,
-  reproduce: `Usage: landscape-check reproduce ID [--json] [--claims PATH]... [--catalogue FILE]
+  reproduce: `Usage: landscape-check reproduce ID [--json] [--PARAMETER N]... [--claims PATH]... [--catalogue FILE]
 
 Computes the quantities of a paper example, figure or table and shows them beside the paper's
 values (quantity, paper, computed, match). The verdict is reproduced or differs.
-  --json              print {id, verdict, basis, tables: [...]}
+  --json              print {id, title, verdict, basis, parameters, data, tables: [...]};
+                      data (when the claim computes any) holds its numbers in machine-readable
+                      form, parameters the values used
+  --PARAMETER N       a claim may declare integer parameters, e.g.
+                      'reproduce decomposition/fig-3 --max-h 10'; check and report use their
+                      defaults. 'landscape-check reproduce ID --help' lists those of claim ID.
+  --claims PATH       reproduce a user claim module (a .ts/.js file or a folder)
+  --catalogue FILE    claim catalogue in CLAIMS.md format
 `,
   replay: `Usage: landscape-check replay FILE [--json] [--claims PATH]...
 
@@ -90,11 +100,49 @@ Merging shards:
 
 Times the exact linear-algebra kernels (solve, pseudoInverse, determinant, inertia on seeded
 rational matrices of size 4, 8, 16, 32) beside float64 ml-matrix, and the checked cases per
-second of one claim per paper; prints a table with the machine it ran on and writes the numbers
-to FILE. Medians of 5 (kernels) and 3 (claims) repetitions; about two minutes.
-  --quick             sizes 4, 8, 16 and fewer repetitions (a few seconds)
+second of one claim per paper, and the decomposition/fig-3 enumeration for h = 1..10 beside a
+naive one (one exact solve per ordered h-tuple of unit regions, stopped once a run takes over a
+minute); prints a table with the machine it ran on and writes the numbers to FILE. Medians of 5
+(kernels) and 3 (claims) repetitions; about three to four minutes.
+  --quick             sizes 4, 8, 16, fewer repetitions, naive fig-3 runs stopped after 1 s
+                      (a few seconds)
   --runs N            cases per property check of the claims (default 100, as for check)
   --out FILE          where to write the numbers (default ./bench/results.json)
   --quiet             no progress lines on stderr
+`,
+  classify: `Usage: landscape-check classify --net FILE --data FILE [--loss squared|cubic-hinge]
+                                  [--normalisation mean|half-mean|sum|half-sum] [--seed N] [--json]
+
+Classifies the parameter point given by the network file on the dataset, exactly: the activation
+pattern, whether the loss is differentiable there, the loss, whether the point is critical, and
+whether it is a local minimum / maximum (strict and non-strict) or a saddle, each answer with its
+basis (exact, certified, evidence) and certificate (gradient, Hessian inertia with its LDLᵀ
+factorisation, a descent or ascent ray with its exact loss polynomial, …).
+  --net FILE          the network and its weights (schemas/network.schema.json)
+  --data FILE         the dataset (schemas/dataset.schema.json)
+  --loss NAME         squared (default) or cubic-hinge; losses with exp/log cannot be decided exactly
+  --normalisation N   how point losses are combined: mean (default, (1/N)Σ), half-mean, sum, half-sum
+  --seed N            seed of the float search for candidate directions (default 1)
+  --json              print the machine format (schemas/classify-output.schema.json)
+Numbers in the files are exact: a JSON number is the decimal as written (0.1 is 1/10), strings
+are rationals such as "-3/4".
+`,
+  regions: `Usage: landscape-check regions --data FILE --hidden K [--bias|--no-bias] [--genuine]
+                                 [--normalisation mean|half-mean|sum|half-sum] [--max-regions N] [--json]
+
+Enumerates the activation regions of a one-hidden-layer ReLU network f(x) = Σ_j v_j relu(w_jᵀx + b_j) + c
+with K hidden units on the dataset (scalar targets), and each region's subglobal minimum: the
+exact minimum of its convex reparametrised squared loss, whether the minimiser is unique, and
+whether it is genuine (attained by a network inside the region; exact LP). Each unit's cells come
+from the incremental hyperplane arrangement; a region is a choice of one cell per unit, listed up
+to the order of the units (interchangeable), with the number of orderings it stands for.
+  --data FILE         the dataset (schemas/dataset.schema.json)
+  --hidden K          number of hidden units (1 to 8)
+  --bias              hidden biases b_j and an output bias c (default)
+  --no-bias           neither (homogeneous units, as in Liu et al.)
+  --genuine           list only the regions whose subglobal minimum is genuine
+  --normalisation N   mean (default, (1/N)Σ), half-mean, sum or half-sum (½Σ, as in decomposition)
+  --max-regions N     refuse to enumerate more regions than this (default 5000)
+  --json              print the machine format (schemas/regions-output.schema.json)
 `,
 };

@@ -1,11 +1,5 @@
 import { ClaimDefinitionError, InputError } from '../claims/errors.ts';
 import { libraryVersion } from '../claims/paths.ts';
-import { benchCommand } from './commands/bench.ts';
-import { checkCommand } from './commands/check.ts';
-import { listCommand } from './commands/list.ts';
-import { replayCommand } from './commands/replay.ts';
-import { reportCommand } from './commands/report.ts';
-import { reproduceCommand } from './commands/reproduce.ts';
 import { HELP } from './help.ts';
 import type { CliIo } from './io.ts';
 import { EXIT, processIo } from './io.ts';
@@ -13,13 +7,16 @@ import { UsageError } from './usage-error.ts';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  list: listCommand,
-  check: checkCommand,
-  reproduce: reproduceCommand,
-  replay: replayCommand,
-  report: reportCommand,
-  bench: benchCommand,
+/** Each command's module is imported only when it runs: a short command does not pay for the others. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  list: async () => (await import('./commands/list.ts')).listCommand,
+  check: async () => (await import('./commands/check.ts')).checkCommand,
+  reproduce: async () => (await import('./commands/reproduce.ts')).reproduceCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
+  bench: async () => (await import('./commands/bench.ts')).benchCommand,
+  classify: async () => (await import('./commands/classify.ts')).classifyCommand,
+  regions: async () => (await import('./commands/regions.ts')).regionsCommand,
 };
 
 /** Runs the landscape-check command line; returns the exit code (0 checked, 1 changed, 2 bad usage or input). */
@@ -43,11 +40,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return EXIT.badInput;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(HELP[name]!);
+    // reproduce ID --help also lists the parameters of that claim.
+    io.out(name === 'reproduce' ? await (await import('./commands/reproduce.ts')).reproduceHelp(rest, io) : HELP[name]!);
     return EXIT.ok;
   }
   try {
-    return await command(rest, io);
+    return await (await command())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`landscape-check ${name}: ${error.message}\nRun 'landscape-check ${name} --help' for usage.\n`);

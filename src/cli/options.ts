@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error.ts';
 
-type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
+export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
 
 export interface ParsedArgs {
   readonly values: Record<string, string | boolean | string[] | undefined>;

@@ -13,6 +13,7 @@ import { loadRegistryFor } from './load-registry.ts';
 import type { ParsedArgs } from './options.ts';
 import { flag, integerOption, listOption, secondsOption, stringOption } from './options.ts';
 import { ProgressDisplay } from './progress.ts';
+import { requireOutputFolder } from './output-path.ts';
 
 /** A check or report run with every input read and validated, before anything is written. */
 export interface PreparedRun {
@@ -48,7 +49,9 @@ export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promi
   const paper = stringOption(values, 'paper');
   const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
   const claims = selectClaims(registry, { ids, paper, shard });
-  const store = new CounterexampleStore(resolve(io.cwd, stringOption(values, 'store') ?? 'counterexamples'), io.cwd);
+  const storeDir = resolve(io.cwd, stringOption(values, 'store') ?? 'counterexamples');
+  requireOutputFolder(storeDir, '--store', stringOption(values, 'store') ?? 'counterexamples');
+  const store = new CounterexampleStore(storeDir, io.cwd);
   for (const claim of claims) store.readFor(claim.id); // every stored file is valid before the run writes anything
   const complete = ids.length === 0 && paper === undefined && shard === undefined;
   const notImplemented = notImplementedOf(registry, { ids, paper, shard });

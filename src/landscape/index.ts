@@ -47,9 +47,57 @@ export type { LiuSaddleConstruction } from './liu-saddle.ts';
 export { liuSaddlePoint } from './liu-saddle.ts';
 export type { LiuBoundaryConstruction } from './liu-boundary.ts';
 export { liuBoundaryPoint } from './liu-boundary.ts';
+export type { MinimiserShape, UnitCellMinimum } from './unit-cell-minima.ts';
+export { minimiserShape, unitCellMinima } from './unit-cell-minima.ts';
+export type { LiuBoundaryCriterion } from './liu-boundary-criterion.ts';
+export { liuBoundaryCriterionAt } from './liu-boundary-criterion.ts';
+export type {
+  CellSetMinimum,
+  LossCount,
+  SubglobalMinimaEnumeration,
+  SubglobalMinimaOptions,
+  UnitCountMinima,
+} from './subglobal-minima-enumeration.ts';
+export {
+  subglobalMinimaEnumeration,
+  cellActivations,
+  kSubsets,
+  stirling2,
+  surjections,
+  minimaValuesSubset,
+  missingMinimaValues,
+  globalMinimumShare,
+  totalRegions,
+  shareAbove,
+  levelsWherePoorShareGrows,
+} from './subglobal-minima-enumeration.ts';
+export type { ParallelWeights, ParallelRegion, ClassCounts } from './liu-parallel.ts';
+export { parallelRegions, parallelLoss, parallelSystem, classCounts, twoWeightClosedForm, parallelPoint } from './liu-parallel.ts';
+export type { FixedPointKind, FixedPointClassification } from './fixed-activation.ts';
+export { fixedActivationPattern, fixedActivationLoss, fixedActivationDerivatives, classifyFixedActivationPoint } from './fixed-activation.ts';
+export type { FixedCriticalPoint, FixedCriticalOptions, FixedCriticalChoices } from './fixed-critical.ts';
+export { fixedCriticalPoint, regionCriticalPoint } from './fixed-critical.ts';
 export type { DiskDataOptions } from './disk-data.ts';
 export { diskDataset } from './disk-data.ts';
 export type { TrainingOptions, TrainedNetwork } from './train-relu.ts';
 export { trainOneHiddenLayer } from './train-relu.ts';
 export { subglobalFit, signAccuracy, randomActivations } from './pattern-fit.ts';
 export { seededRandom } from './rng.ts';
+export type { AxisInterval, ClassSign, LiuTwoWeightProbability } from './liu-probability.ts';
+export {
+  LIU_PROBABILITY_DIGITS,
+  classMass,
+  truncatedMean,
+  optimalPosition,
+  intervalBetween,
+  gapProbability,
+  mergeGaps,
+  unionProbability,
+  noSampleProbability,
+  liuTwoWeightProbability,
+  selfConsistentPosition,
+} from './liu-probability.ts';
+export type { LabelledSamples, FloatInterval, MonteCarloEstimate, SortedTrials, TrialCounts } from './liu-monte-carlo.ts';
+export { twoGaussianSamples, intervalFrequency, classFrequency, classTruncatedMean, regionOptimum, sortTrials, trialCounts } from './liu-monte-carlo.ts';
+export type { LiuExperimentOptions, LiuExperimentPoint, AnalyticVersusMonteCarlo } from './liu-probability-experiment.ts';
+export { liuProbabilityExperiment, LIU_MINIMUM_COUNT } from './liu-probability-experiment.ts';

@@ -7,3 +7,4 @@ export { FloatField } from './float-field.ts';
 export { decimalField } from './decimal-field.ts';
 export type { IntervalField } from './decimal-interval.ts';
 export { DecimalInterval, IndeterminateSignError, intervalField, asIntervalField } from './decimal-interval.ts';
+export { standardNormalCdf, standardNormalPdf } from './normal-distribution.ts';

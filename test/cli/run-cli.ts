@@ -41,3 +41,22 @@ export function snapshot(dir: string): string[] {
 
 /** The fixture claims with the fixture catalogue (its order and its not-implemented ID). */
 export const FIXTURES = ['--claims', FIXTURE_CLAIMS, '--catalogue', FIXTURE_CATALOGUE];
+
+/**
+ * Runs the command in this process through `main` with captured output (much faster than a child
+ * process; for many small cases). Relative paths are resolved against `cwd`; --claims paths must be
+ * absolute (claim modules are resolved against the process's own folder).
+ */
+export async function runMain(args: readonly string[], cwd: string): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.ts');
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    cwd,
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    errIsTTY: false,
+    columns: 100,
+  });
+  return { status, stdout, stderr };
+}

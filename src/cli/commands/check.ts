@@ -12,6 +12,7 @@ import { EXIT } from '../io.ts';
 import { flag, parseCommandArgs, RUN_OPTIONS, stringOption } from '../options.ts';
 import { executeRun, prepareRun } from '../prepare-run.ts';
 import { formatResults } from '../text-output.ts';
+import { requireOutputFile } from '../output-path.ts';
 
 export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(
@@ -31,6 +32,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const update = flag(values, 'update-baseline');
   const baselineFile = resolve(io.cwd, stringOption(values, 'baseline') ?? 'verdicts.json');
   const baselineName = relative(io.cwd, baselineFile) || baselineFile;
+  if (gate || update) requireOutputFile(baselineFile, '--baseline', baselineName);
   let baseline: Baseline = {};
   if (gate || (update && existsSync(baselineFile))) baseline = readBaseline(baselineFile, baselineName);
 

@@ -16,6 +16,7 @@ import type { ParsedArgs } from '../options.ts';
 import { flag, listOption, parseCommandArgs, RUN_OPTIONS, stringOption } from '../options.ts';
 import { executeRun, notImplementedOf, prepareRun } from '../prepare-run.ts';
 import { UsageError } from '../usage-error.ts';
+import { requireOutputFolder } from '../output-path.ts';
 
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -28,6 +29,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (!merging && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const readmeOption = stringOption(values, 'readme');
   const outDir = resolve(io.cwd, stringOption(values, 'out') ?? 'report');
+  requireOutputFolder(outDir, '--out', stringOption(values, 'out') ?? 'report');
   let report: Report;
   let readme: { file: string; text: string } | undefined;
   if (merging) {
