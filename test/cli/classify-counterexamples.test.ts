@@ -31,6 +31,7 @@ const isRows = (v: unknown): v is Rows => Array.isArray(v) && v.length > 0 && v.
  * milne: {inputs, W, targets} — W_i in the paper's orientation (n_i × n_{i+1}), ReLU on every layer, no biases.
  * One-hidden-layer points (liu, decomposition): {data: {inputs, targets}, point: {weights, biases, outputWeights,
  * outputBias}} — f(x) = Σ_j v_j relu(w_jᵀx + b_j) + c.
+ * liu boundary points: {data, weights, z, m, n, sides}.
  */
 function problemOf(instance: Record<string, unknown>): Problem | string {
   const { inputs, targets } = instance;
@@ -70,6 +71,20 @@ function problemOf(instance: Record<string, unknown>): Problem | string {
       layers: [
         { weights: point.weights, bias: biases, slopes: ['0', '1'] },
         { weights: output, bias: outputBias, slopes: ['1', '1'] },
+      ],
+      inputs: data.inputs,
+      targets: data.targets,
+    };
+  }
+  // liu boundary points: {data, weights, z, …} — f(x) = Σ_j z_j relu(w_jᵀx), homogeneous inputs, no biases.
+  if (data !== undefined && isRows(instance.weights) && Array.isArray(instance.z) && isRows(data.inputs) && isRows(data.targets)) {
+    const output = [instance.z as string[]];
+    return {
+      net: { layers: [{ weights: instance.weights, activation: 'relu' }, { weights: output }] },
+      data: { inputs: data.inputs, targets: data.targets },
+      layers: [
+        { weights: instance.weights, slopes: ['0', '1'] },
+        { weights: output, slopes: ['1', '1'] },
       ],
       inputs: data.inputs,
       targets: data.targets,
@@ -135,6 +150,50 @@ describe('classify on the stored counterexamples', () => {
       expect(out.classification.kind).toMatch(/./);
       const text = await runMain(['classify', '--net', 'net.json', '--data', 'data.json'], dir);
       expect(text.stdout).toContain(`classification  ${out.classification.kind} (${out.classification.basis})`);
+    });
+  }
+});
+
+/** A stored instance that is a dataset with an activation region (one sign row per unit) but no network point. */
+interface RegionProblem {
+  readonly data: { inputs: Rows; targets: Rows };
+  readonly region: number[][];
+  readonly bias: boolean;
+}
+
+function regionProblemOf(claim: string, instance: Record<string, unknown>): RegionProblem | null {
+  const data = instance.data as { inputs?: unknown; targets?: unknown } | undefined;
+  const region = instance.region;
+  if (instance.point !== undefined || data === undefined || !isRows(data.inputs) || !isRows(data.targets)) return null;
+  if (!Array.isArray(region) || !region.every((r) => Array.isArray(r) && r.every((s) => s === 1 || s === -1 || s === 0))) return null;
+  // liu's units are homogeneous (no biases); decomposition's have biases and an output bias.
+  return { data: { inputs: data.inputs, targets: data.targets }, region: region as number[][], bias: claim.startsWith('decomposition/') };
+}
+
+const regionCases = storedFiles(STORE).flatMap((file) => {
+  const record = JSON.parse(readFileSync(file, 'utf8')) as { claim: string; instance: Record<string, unknown> };
+  const problem = regionProblemOf(record.claim, record.instance);
+  return problem === null ? [] : [{ file: relative(REPO, file), claim: record.claim, problem }];
+});
+
+describe('regions on the stored counterexamples that hold a dataset and a region', () => {
+  it('finds such counterexamples', () => {
+    expect(regionCases.length).toBeGreaterThan(0);
+  });
+
+  for (const c of regionCases) {
+    it(`${c.file} (${c.claim}): each unit's cell of the stored region is enumerated`, async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'data.json'), JSON.stringify(c.problem.data));
+      const args = ['regions', '--data', 'data.json', '--hidden', String(c.problem.region.length), c.problem.bias ? '--bias' : '--no-bias', '--json'];
+      const r = await runMain(args, dir);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { cells: { signs: string }[] };
+      const cells = new Set(out.cells.map((cell) => cell.signs));
+      for (const unit of c.problem.region) {
+        if (unit.includes(0)) continue; // a unit on a kink lies on a face, not in an open cell
+        expect(cells).toContain(unit.map((s) => (s > 0 ? '+' : '-')).join(''));
+      }
     });
   }
 });
