@@ -1,11 +1,5 @@
 import { Rational } from '../numbers/rational.ts';
-
-const lcm = (a: bigint, b: bigint): bigint => {
-  let x = a;
-  let y = b;
-  while (y !== 0n) [x, y] = [y, x % y];
-  return (a / x) * b;
-};
+import { commonDenominator } from './rational-matrix.ts';
 
 /**
  * Gauss–Jordan elimination over the rationals done fraction-free (Bareiss–Jordan): each row is
@@ -20,7 +14,7 @@ export function fractionFreeReduceInPlace(a: Rational[][], pivotLimit: number): 
   const width = a[0]?.length ?? 0;
   const scale: bigint[] = [];
   const m: bigint[][] = a.map((row) => {
-    const d = row.reduce((l, x) => (x.den === 1n ? l : lcm(l, x.den)), 1n);
+    const d = commonDenominator(row);
     scale.push(d);
     return row.map((x) => x.num * (d / x.den));
   });

@@ -1,6 +1,7 @@
 import type { Field } from '../numbers/field.ts';
 import { Rational } from '../numbers/rational.ts';
 import { RationalField } from '../numbers/rational-field.ts';
+import { commonDenominator } from './rational-matrix.ts';
 
 /** A dense, immutable rows×cols matrix over a Field, stored row-major. Vectors are plain arrays. */
 export class Matrix<T> {
@@ -154,6 +155,7 @@ export class Matrix<T> {
       throw new RangeError(`cannot multiply ${this.rows}×${this.cols} by ${o.rows}×${o.cols}`);
     }
     const F = this.field;
+    if ((F as Field<unknown>) === RationalField) return rationalProduct(this as unknown as Matrix<Rational>, o as unknown as Matrix<Rational>) as unknown as Matrix<T>;
     const out: T[] = new Array(this.rows * o.cols);
     for (let i = 0; i < this.rows; i++) {
       for (let j = 0; j < o.cols; j++) {
@@ -259,4 +261,27 @@ export function rat(rows: readonly (readonly (Rational | number | bigint | strin
 /** An exact rational vector from numbers or strings. */
 export function ratVec(v: readonly (Rational | number | bigint | string)[]): Rational[] {
   return v.map((x) => Rational.from(x));
+}
+
+/**
+ * A·B over the rationals with one fraction per entry: each row of A and each column of B is
+ * scaled to integers by its common denominator, the dot products are bigint sums, and
+ * (AB)_ij = (row_i · col_j) / (d_i e_j) — no gcd inside the sums.
+ */
+function rationalProduct(A: Matrix<Rational>, B: Matrix<Rational>): Matrix<Rational> {
+  const rows = A.toArrays();
+  const cols = Array.from({ length: B.cols }, (_, j) => B.col(j));
+  const scaled = (v: readonly Rational[]): { d: bigint; ints: bigint[] } => {
+    const d = commonDenominator(v);
+    return { d, ints: v.map((x) => x.num * (d / x.den)) };
+  };
+  const left = rows.map(scaled);
+  const right = cols.map(scaled);
+  return Matrix.build(RationalField, A.rows, B.cols, (i, j) => {
+    const a = left[i]!.ints;
+    const b = right[j]!.ints;
+    let s = 0n;
+    for (let k = 0; k < a.length; k++) if (a[k] !== 0n) s += a[k]! * b[k]!;
+    return Rational.of(s, left[i]!.d * right[j]!.d);
+  });
 }
