@@ -45,8 +45,8 @@ describe('optimisation results and their exact verification', () => {
     const withMultipliers = (mu: Rational[]): OptimizationResult => ({ ...opt, certificate: { multipliers: mu } });
     expect(verifyOptimization(box, withMultipliers(R([0, 1, 0, 2])))).toBe(true);
     expect(verifyOptimization(box, withMultipliers(R([0, 1, 0])))).toBe(false);
-    // μ_0 = −1 and μ_1 = 0 give the same Σμa and Σμb, but μ ≥ 0 is required on inequality rows.
-    expect(verifyOptimization(box, withMultipliers(R([-1, 0, 0, 2])))).toBe(false);
+    // μ = (−1, 0, 1, 3) has the right Σμa = (−1, −2) and Σμb = −15, but μ ≥ 0 is required on inequality rows.
+    expect(verifyOptimization(box, withMultipliers(R([-1, 0, 1, 3])))).toBe(false);
     // Right x coordinate and right Σμb = −15, wrong y coordinate (0 instead of −2).
     expect(verifyOptimization(box, withMultipliers(R([0, 1, 1, 1])))).toBe(false);
     // Two upper bounds on x: μ on x ≤ 2 gives the right combination but Σμb = −2 ≠ −1.
@@ -91,6 +91,17 @@ describe('optimisation results and their exact verification', () => {
     const closed = linearSystem(2, [atMost([1, 0], 1), equalTo([0, 1], 0)]);
     const c = as(maximize(R([1, 0]), closed), 'optimal');
     expect(verifyOptimization(closed, { ...c, status: 'unattained', attainment: r.attainment } as OptimizationResult)).toBe(false);
+  });
+
+  it('the simplex vertex (2, 0) violates y > 0, yet max x = 2 is attained on the face x = 2', () => {
+    const s = linearSystem(2, [atMost([0, 1], 1), greaterThan([0, 1]), atMost([1, 0], 2)]);
+    const r = as(maximize(R([1, 0]), s), 'optimal');
+    expect([r.sense, r.value.toString(), r.point[0]!.toString()]).toEqual(['max', '2', '2']);
+    expect(r.point[1]!.sign()).toBe(1);
+    expect(satisfiesSystem(s, r.point)).toBe(true);
+    const m = as(minimize(R([-1, 0]), s), 'optimal');
+    expect([m.sense, m.value.toString()]).toEqual(['min', '-2']);
+    expect(satisfiesSystem(s, m.point)).toBe(true);
   });
 
   it('strict rows that only cut the optimal face away at a vertex: the optimum is still attained', () => {
