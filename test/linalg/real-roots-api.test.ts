@@ -110,5 +110,6 @@ describe('real-root isolation: bounds, windows, widths, multiplicities', () => {
     const same = { lo: q(1), hi: q(2), multiplicity: 1, factor: f };
     expect(refineRootInterval(same, q(1))).toBe(same);
     expect(() => refineRootInterval(same, q(-1))).toThrow('refinement width must be > 0, got -1');
+    expect(() => refineRootInterval(same, Rational.ZERO)).toThrow('refinement width must be > 0, got 0');
   });
 });

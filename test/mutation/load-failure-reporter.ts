@@ -4,7 +4,7 @@ import type { Reporter, RunnerTestCase, RunnerTestFile, Vitest } from 'vitest/no
  * For mutation runs only (vitest.mutation.config.ts). Stryker's vitest runner (9.6.x, 10.x) builds a
  * mutant's result from the tests vitest collected; a test file whose import throws collects none,
  * so a mutant that stops a module from loading (e.g. an invalid decimal.js configuration) would be
- * scored "survived" although every test importing it fails (stryker-js issue #6150).
+ * scored "survived" although every test importing it fails, a known limitation of the Stryker vitest runner.
  * This reporter gives each such file one failed test carrying its load error, which Stryker then
  * counts as a kill. Files that loaded are left as they are.
  */
