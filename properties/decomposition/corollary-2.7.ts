@@ -24,7 +24,7 @@ import {
 } from '../../src/index.ts';
 import { WITH_BIASES, criticalRegionInstance, describeInstance, loss, networkInstance, networkOf, otherCells, show, type CriticalRegionInstance } from './_fixed.ts';
 
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 const half = Rational.of(1, 2);
 const relu = (z: Rational): Rational => (z.sign() > 0 ? z : Rational.ZERO);
 

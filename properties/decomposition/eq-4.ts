@@ -16,7 +16,7 @@ import {
 } from '../../src/index.ts';
 import { NORMALISATION, describeInstance, networkInstance, networkOf, show } from './_fixed.ts';
 
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 const sum = (xs: readonly Rational[]): Rational => xs.reduce((s, v) => s.add(v), Rational.ZERO);
 
 /** Def. 2.1: a_ij = 1(w_jᵀx_i + b_j > 0). */

@@ -26,7 +26,7 @@ import {
 } from '../../src/index.ts';
 import { NORMALISATION, WITH_BIASES, describeInstance, loss, networkInstance, networkOf, criticalRegionInstance, otherCells, show } from './_fixed.ts';
 
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 const maxOf = (xs: readonly Rational[]): Rational => xs.reduce((m, v) => (v.gt(m) ? v : m));
 const preActivations = (p: OneHiddenLayerPoint, inputs: readonly (readonly Rational[])[]) =>
   inputs.map((x) => p.weights.map((w, j) => dot(w, x).add(p.biases![j]!)));

@@ -20,7 +20,7 @@ import {
 } from '../../src/index.ts';
 
 const loss = squaredError('half-sum');
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 const integerRow = (d: number) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }).map((r) => r.map((v) => Rational.fromInt(v)));
 
 /** Data and K ∈ {d, d+1} hidden weight rows (the construction needs uᵀ in the row space of W). */

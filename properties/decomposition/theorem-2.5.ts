@@ -22,7 +22,7 @@ import {
 } from '../../src/index.ts';
 import { NORMALISATION, WITH_BIASES, patternInstance, regionInstance, show } from './_fixed.ts';
 
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 const half = Rational.of(1, 2);
 
 /** θ as one flat vector (W row by row, b, v, c) and back. */

@@ -17,7 +17,7 @@ import {
 } from '../../src/index.ts';
 
 const Q = RationalField;
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 const vec = (d: number) => rationalVector(d, { maxNumerator: 3, maxDenominator: 2 });
 
 const squaredLoss = forAll({

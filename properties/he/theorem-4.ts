@@ -27,7 +27,7 @@ import {
 import { activationOf, datasetOf, networkInstance } from './_instances.ts';
 
 const loss = squaredError('mean');
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 
 /**
  * (1.1) for every α in (0, α0]: each g_j − g_i = (v_j − v_i) + αβᵀ(x_i − x_j), i ∈ I, j ∈ J, is affine

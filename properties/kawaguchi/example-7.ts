@@ -19,7 +19,7 @@ const CONFIGURATIONS: readonly { readonly name: string; readonly x1: Rational[];
   { name: 'x1 = (1, 2), x2 = (2, 0)', x1: [Rational.ONE, Rational.of(2)], x2: [Rational.of(2), Rational.ZERO] },
 ];
 
-const dot = (u: readonly Rational[], v: readonly Rational[]): Rational => u.reduce((s, x, i) => s.add(x.mul(v[i]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 
 function rowsFor(config: (typeof CONFIGURATIONS)[number]): QuantityRow[] {
   const { x1, x2, name } = config;

@@ -23,7 +23,7 @@ export interface BoundaryInstance {
   readonly sides: readonly [SideSign, SideSign];
 }
 
-const dot = (a: readonly Rational[], b: readonly Rational[]): Rational => a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
 
 /** Rows "sign(a·v) = want" over v (> 0, < 0 as > 0 of −a, = 0). */
 function signRow(a: readonly Rational[], want: SideSign): LinearConstraint {

@@ -62,8 +62,9 @@ export function pointInCell(instance: CellInstance): fc.Arbitrary<OneHiddenLayer
     .map(([hidden, z]) => ({ weights: hidden.weights.map((w) => [...w]), biases: null, outputWeights: z, outputBias: null }));
 }
 
-export const dot = (a: readonly Rational[], b: readonly Rational[]): Rational =>
-  a.reduce((s, v, k) => s.add(v.mul(b[k]!)), Rational.ZERO);
+import { rationalDot as dot } from '../../src/index.ts';
+
+export { dot };
 
 /** I_ij = 1 if w_j·x_i > 0 and 0 otherwise (§3), for an N×K table. */
 export function indicators(inputs: readonly (readonly Rational[])[], weights: readonly (readonly Rational[])[]): number[][] {

@@ -1,3 +1,4 @@
+import { dot } from './field.ts';
 import type { Field } from './field.ts';
 import { Rational } from './rational.ts';
 
@@ -24,3 +25,8 @@ export const RationalField: Field<Rational> = {
   toDecimal: (a) => a.toDecimal(),
   toString: (a) => a.toString(),
 };
+
+/** Exact dot product of two equally long rational vectors. */
+export function rationalDot(a: readonly Rational[], b: readonly Rational[]): Rational {
+  return dot(RationalField, a, b);
+}
