@@ -42,7 +42,7 @@ function cdfByErfTaylor(x: string): Decimal {
 
 /** Third algorithm, for the lower tail x < 0: Φ(x) = φ(x)/(t + 1/(t + 2/(t + 3/(t + …)))), t = −x (Laplace), evaluated backwards. */
 function cdfByContinuedFraction(x: string, terms: number): Decimal {
-  const W = Decimal.clone({ precision: 100 });
+  const W = Decimal.clone({ precision: 100, toExpNeg: -9e15 });
   const t = new W(x).neg();
   let tail = new W(t);
   for (let k = terms; k >= 1; k--) tail = t.plus(new W(k).div(tail));
@@ -70,7 +70,8 @@ describe('standardNormalCdf', () => {
   });
 
   it('agrees with the Laplace continued fraction in the lower tail to 35 digits', () => {
-    for (const x of ['-4', '-5.5', '-8', '-12.25']) {
+    // −60 is the end of the supported domain: about 784 digits of 1/2 cancel there.
+    for (const x of ['-4', '-5.5', '-8', '-12.25', '-60']) {
       const cf = cdfByContinuedFraction(x, 4000);
       // The fraction has converged: twice the terms changes nothing at 45 digits.
       expect(relative(cf, cdfByContinuedFraction(x, 8000)).lt('1e-45')).toBe(true);
@@ -90,13 +91,36 @@ describe('standardNormalCdf', () => {
     );
   });
 
-  it('rejects non-finite input and bad digit counts', () => {
-    expect(() => standardNormalCdf(Number.NaN, DIGITS)).toThrow();
-    expect(() => standardNormalCdf(0.5, 0)).toThrow();
+  it('Φ(0) = 1/2 exactly, Φ(60) rounds to 1', () => {
+    expect(standardNormalCdf(0, DIGITS).eq('0.5')).toBe(true);
+    expect(standardNormalCdf(60, DIGITS).eq(1)).toBe(true);
+  });
+
+  it('works at both ends of the digit range: 1 digit and 200 digits', () => {
+    expect(standardNormalCdf(1, 1).eq('0.8')).toBe(true);
+    const wide = standardNormalCdf('0.5', 200);
+    expect(wide.precision(true)).toBeGreaterThan(190);
+    expect(relative(wide, cdfByErfTaylor('0.5')).lt('1e-139')).toBe(true);
+  });
+
+  it('rejects non-finite input, |x| > 60 and digit counts outside [1, 200] with NumberError messages', () => {
+    expect(() => standardNormalCdf(Number.NaN, DIGITS)).toThrow(/standardNormalCdf: not a finite number: NaN/);
+    expect(() => standardNormalCdf('-60.001', DIGITS)).toThrow(/\|x\| ≤ 60 supported, got -60.001/);
+    expect(() => standardNormalCdf(61, DIGITS)).toThrow(/\|x\| ≤ 60 supported/);
+    for (const digits of [0, 1.5, 201]) {
+      expect(() => standardNormalCdf(0.5, digits)).toThrow(`digits must be an integer in [1, 200], got ${digits}`);
+      expect(() => standardNormalPdf(0.5, digits)).toThrow(`digits must be an integer in [1, 200], got ${digits}`);
+    }
   });
 });
 
 describe('standardNormalPdf', () => {
+  it('rejects non-finite input and accepts 200 digits', () => {
+    expect(() => standardNormalPdf(Number.POSITIVE_INFINITY, DIGITS)).toThrow(/standardNormalPdf: not a finite number: Infinity/);
+    expect(relative(standardNormalPdf(0, 200), standardNormalPdf(0, DIGITS)).lt('1e-39')).toBe(true);
+    expect(standardNormalPdf(0, 200).precision(true)).toBeGreaterThan(190);
+  });
+
   it('φ(0) = 1/√(2π) (OEIS A231863) and φ(x)√(2π) = e^{−x²/2}', () => {
     expect(relative(standardNormalPdf(0, DIGITS), '0.3989422804014326779399460599343818684759').lt('1e-39')).toBe(true);
     const twoPi = R.acos(-1).times(2).sqrt();
