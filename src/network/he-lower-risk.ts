@@ -122,7 +122,10 @@ export function theorem5Network(layers: OneHiddenLayer, hidden: readonly number[
   if (hidden[0] !== d1) throw new NetworkError(`theorem5Network: the first hidden width ${hidden[0]} differs from the construction's ${d1}`);
   const first: LayerSpec<Rational> = { weights: layers.W1, bias: layers.b1, activation: act };
   if (hidden.length === 1) return network(F, { inputDim: dX, layers: [first, { weights: layers.W2, bias: layers.b2 }] });
-  requireWiderHidden(hidden.slice(1), dY, 0);
+  // Layers 2, 3, … carry the dY outputs through (numbered as in `hidden`, not as in the slice).
+  hidden.forEach((d, i) => {
+    if (i > 0 && (!Number.isInteger(d) || d < dY)) throw new NetworkError(`theorem5Network: hidden layer ${i + 1} has width ${d}; Theorem 5 needs at least dY = ${dY}`);
+  });
   const inv = sPlus.inv();
   const copy = (rows: number, cols: number): Rational[][] =>
     Array.from({ length: rows }, (_, i) => zeros(cols).map((z, j) => (i === j && i < dY ? inv : z)));

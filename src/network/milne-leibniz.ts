@@ -11,20 +11,26 @@ export interface LeibnizTerm {
   readonly product: Rational;
 }
 
+/** Every entry an integer in 0..n−1 and none repeated, i.e. a bijection of 0..n−1. */
+function requirePermutation(permutation: readonly number[]): void {
+  const n = permutation.length;
+  const hit = new Array<boolean>(n).fill(false);
+  for (const p of permutation) {
+    if (!Number.isInteger(p) || p < 0 || p >= n || hit[p]) throw new NetworkError(`not a permutation of 0..${n - 1}: ${permutation.join(',')}`);
+    hit[p] = true;
+  }
+}
+
 /** sgn(σ) = (−1)^{n − number of cycles}. */
 export function permutationSign(permutation: readonly number[]): 1 | -1 {
+  requirePermutation(permutation);
   const n = permutation.length;
   const seen = new Array<boolean>(n).fill(false);
   let cycles = 0;
   for (let i = 0; i < n; i++) {
     if (seen[i]) continue;
     cycles++;
-    for (let j = i; !seen[j]; j = permutation[j]!) {
-      if (!Number.isInteger(permutation[j]) || permutation[j]! < 0 || permutation[j]! >= n) {
-        throw new NetworkError(`not a permutation of 0..${n - 1}: ${permutation.join(',')}`);
-      }
-      seen[j] = true;
-    }
+    for (let j = i; !seen[j]; j = permutation[j]!) seen[j] = true;
   }
   return (n - cycles) % 2 === 0 ? 1 : -1;
 }

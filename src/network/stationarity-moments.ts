@@ -36,7 +36,7 @@ export function projectionValues(u: readonly Rational[], points: readonly (reado
 }
 
 /**
- * The first u = (1, s, s², …, s^{d−1}), s = 0, 1, −1, 2, −2, …, whose projections uᵀx̄_j are pairwise
+ * The first u = (1, s, s², …, s^{d−1}), s = 0, −1, 1, −2, 2, …, whose projections uᵀx̄_j are pairwise
  * distinct. For distinct points uᵀ(x̄_j − x̄_l) is a non-zero polynomial of degree < d in s, so at
  * most (d − 1)·C(m', 2) values of s fail and the search ends.
  */

@@ -14,6 +14,7 @@ import {
   locate,
   mirrorActivation,
   pieceCoefficients,
+  pieceCount,
   pieceOf,
   piecewiseLinear,
   relu,
@@ -110,11 +111,53 @@ describe('activations', () => {
     expect(() => pieceOf(1)).toThrow(/breakpoint 0/);
   });
 
+  it('equal breakpoints are rejected, and the message names both', () => {
+    // t_1 = t_2 = 1: the middle piece (1, 1) would be empty.
+    expect(() => piecewiseLinear(F, { breakpoints: [q(0), q(1), q(1)], slopes: [q(0), q(1), q(2), q(3)] })).toThrow(
+      'breakpoints must increase strictly: t_1 = 1, t_2 = 1',
+    );
+    expect(piecewiseLinear(F, { breakpoints: [q(0), q(1), q(2)], slopes: [q(0), q(1), q(2), q(3)] }).breakpoints).toHaveLength(3);
+  });
+
+  it('pieces: count, index range, and the breakpoint named by a position', () => {
+    const hat = piecewiseLinear(F, { breakpoints: [q(0), q(1)], slopes: [q(0), q(1), q(0)] });
+    expect([pieceCount(relu(F)), pieceCount(linear(F)), pieceCount(hat)]).toEqual([2, 1, 3]);
+    // Position 3 = 2·1 + 1 is breakpoint t_1; position 4 is piece 2.
+    expect(() => pieceOf(3)).toThrow('position 3 is on breakpoint 1, not inside a piece');
+    expect(pieceOf(4)).toBe(2);
+    // Pieces are numbered 0..m: negative and fractional indices do not exist; the last one does.
+    expect(() => pieceCoefficients(hat, -1)).toThrow(/piece -1 does not exist: the piecewise-linear activation has 3 piece\(s\)/);
+    expect(() => pieceCoefficients(hat, 0.5)).toThrow(/piece 0.5 does not exist/);
+    expect(pieceCoefficients(hat, 2).slope.equals(q(0))).toBe(true);
+    // The right piece of the hat is h = 1 for x ≥ 1.
+    expect(pieceCoefficients(hat, 2).offset.equals(q(1))).toBe(true);
+  });
+
+  it('twoPieceSlopes recognises exactly one breakpoint at 0 with h(0) = 0', () => {
+    expect(twoPieceSlopes(F, relu(F))).toEqual({ sMinus: q(0), sPlus: q(1) });
+    expect(twoPieceSlopes(F, piecewiseLinear(F, { breakpoints: [q(0)], slopes: [q(2), q(3)] }))).toEqual({ sMinus: q(2), sPlus: q(3) });
+    // No breakpoint, a breakpoint away from 0, h(0) ≠ 0, two breakpoints: not of the form h_{s−,s+}.
+    expect(twoPieceSlopes(F, linear(F, q(2)))).toBeNull();
+    expect(twoPieceSlopes(F, piecewiseLinear(F, { breakpoints: [q(1)], slopes: [q(0), q(1)] }))).toBeNull();
+    expect(twoPieceSlopes(F, piecewiseLinear(F, { breakpoints: [q(0)], slopes: [q(0), q(1)], valueAtZero: q(1) }))).toBeNull();
+    expect(twoPieceSlopes(F, piecewiseLinear(F, { breakpoints: [q(0), q(1)], slopes: [q(0), q(1), q(0)] }))).toBeNull();
+  });
+
+  it('mirroring keeps linear and general kinds, and turns ReLU and leaky ReLU into h_{s−,s+}', () => {
+    const hat = piecewiseLinear(F, { breakpoints: [q(0), q(1)], slopes: [q(0), q(1), q(0)] });
+    const kinds = [linear(F, q(2)), hat, relu(F), leakyRelu(F, q(1, 2)), twoPiece(F, q(1), q(2))].map((a) => mirrorActivation(F, a).kind);
+    // ReLU mirrored is h_{−1,0}, no longer a ReLU.
+    expect(kinds).toEqual(['linear', 'piecewise-linear', 'two-piece', 'two-piece', 'two-piece']);
+  });
+
   it('describes itself readably', () => {
     expect(describeActivation(F, relu(F))).toBe('relu');
     expect(describeActivation(F, twoPiece(F, q(-1, 2), q(1)))).toBe('two-piece(-1/2, 1)');
     expect(describeActivation(F, piecewiseLinear(F, { breakpoints: [q(0), q(1)], slopes: [q(0), q(1), q(0)] }))).toBe(
       'piecewise-linear(t=[0, 1], s=[0, 1, 0], h(0)=0)',
     );
+    expect(describeActivation(F, identity(F))).toBe('identity');
+    expect(describeActivation(F, linear(F, q(2, 3)))).toBe('linear(2/3)');
+    expect(describeActivation(F, leakyRelu(F, q(1, 10)))).toBe('leaky-relu(1/10)');
   });
 });

@@ -177,7 +177,9 @@ describe('where derivatives are refused', () => {
   const onKink: Dataset<Rational> = ratData([[1, 1], [2, 0]], [1, 3]);
 
   it('at a point on a breakpoint unless a pattern is given, then the derivative of that g_A', () => {
-    expect(() => lossGradient(net, onKink, squaredError('mean'))).toThrow(/breakpoint for data point 0/);
+    expect(() => lossGradient(net, onKink, squaredError('mean'))).toThrow(
+      /^not inside a region: unit 0 of layer 1 is on a breakpoint for data point 0 \(1 such\); pass an explicit pattern to differentiate g_A$/,
+    );
     const left = resolveBreakpoints(activationPattern(net, onKink), 'left');
     const right = resolveBreakpoints(activationPattern(net, onKink), 'right');
     const gl = lossGradient(net, onKink, squaredError('mean'), { pattern: left });
@@ -191,13 +193,27 @@ describe('where derivatives are refused', () => {
     const data = ratData([[1, 2]], [1]);
     const good = ratNetwork({ layers: [{ weights: [[1, 1]], activation: relu(F) }, { weights: [[1]] }] });
     const withExp = ratNetwork({ layers: [{ weights: [[1, 1]], activation: relu(F) }, { weights: [[1]] }], expUnits: [{ a: 1, w: [0, 0], b: 0 }] });
-    expect(() => lossGradient(withExp, data, squaredError('mean'))).toThrow(/exp.*rational.*exact/);
+    expect(() => lossGradient(withExp, data, squaredError('mean'))).toThrow(/^the exponential unit needs exp.*rational.*exact/);
     expect(() => lossGradient(good, data, logistic('mean'))).toThrow(/exp/);
     expect(() => lossGradient(good, ratData([[1, 2]], [[1, 0]]), softmaxCrossEntropy('mean'))).toThrow(/1 outputs/);
     expect(() => lossGradient(good, ratData([[1, 2]], [[1, 0]]), squaredError('mean'))).toThrow(/target 0 has 2 entries/);
     expect(() => lossGradient(good, data, squaredError('mean'), { parameters: [0, 0] })).toThrow(/twice/);
     expect(() => directionalDerivatives(good, data, squaredError('mean'), [q(1)])).toThrow(/1 entries.*3 parameters/);
     expect(() => lossAlongLine(good, data, cubicHinge('sum'), [q(1), q(0), q(0)])).toThrow(/squared error only/);
+  });
+
+  it('with an explicit pattern, an input of the wrong length is named by its index', () => {
+    const good = ratNetwork({ layers: [{ weights: [[1, 1]], activation: relu(F) }, { weights: [[1]] }] });
+    const pattern = activationPattern(good, ratData([[1, 2], [1, 2]], [1, 1]));
+    const short: Dataset<Rational> = { inputs: [[q(1), q(2)], [q(1)]], targets: [[q(1)], [q(1)]] };
+    expect(() => lossGradient(good, short, squaredError('mean'), { pattern })).toThrow(/^input 1 has 1 entries, the network expects 2$/);
+  });
+
+  it('names the selected coordinates in the order asked', () => {
+    const withBias = ratNetwork({ layers: [{ weights: [[1, 1]], bias: [0], activation: relu(F) }, { weights: [[1]] }] });
+    const d = lossDerivatives(withBias, ratData([[1, 2]], [1]), squaredError('mean'), { parameters: [3, 0, 2] });
+    // Flat order: W1[0,0], W1[0,1], b1[0], W2[0,0].
+    expect(d.names).toEqual(['W2[0,0]', 'W1[0,0]', 'b1[0]']);
   });
 
   it('the same code in float64 and decimal agrees with the exact values', () => {

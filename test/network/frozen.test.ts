@@ -4,7 +4,7 @@ import { frozenPattern, networkAndDataset, networkOn, architecture, parameterDir
 import { Matrix } from '../../src/linalg/matrix.ts';
 import { Rational, q } from '../../src/numbers/rational.ts';
 import { RationalField } from '../../src/numbers/rational-field.ts';
-import { relu } from '../../src/network/activation.ts';
+import { piecewiseLinear, relu } from '../../src/network/activation.ts';
 import { ratData } from '../../src/network/dataset.ts';
 import { activationPattern, forwardDataset } from '../../src/network/forward.ts';
 import { frozenForward, frozenOutputs } from '../../src/network/frozen.ts';
@@ -116,5 +116,21 @@ describe('frozen-pattern evaluation g_A', () => {
     expect(() => frozenForward(net, [q(1), q(1)], [[2]])).toThrow(/1 layers, the network has 2/);
     expect(() => frozenForward(net, [q(1), q(1)], [[4], [0]])).toThrow(/position 4, outside 0..2/);
     expect(() => frozenOutputs(net, data, [])).toThrow(/0 points, the dataset has 1/);
+  });
+
+  it('names the place of a misfit, per data point or for one input', () => {
+    const net = ratNetwork({ layers: [{ weights: [[1, -1]], activation: relu(F) }, { weights: [[1]] }] });
+    const x = [q(2), q(1)];
+    expect(() => frozenForward(net, x, [[2, 2], [0]])).toThrow(/^pattern: layer 1 has 2 positions, the layer has 1 units$/);
+    expect(() => frozenForward(net, x, [[2], [4]])).toThrow(/^pattern: layer 2 unit 0 has position 4, outside 0..0$/);
+    expect(() => frozenForward(net, x, [[-2], [0]])).toThrow(/^pattern: layer 1 unit 0 has position -2, outside 0..2$/);
+    expect(() => frozenForward(net, x, [[0.5], [0]])).toThrow(/^pattern: layer 1 unit 0 has position 0.5, outside 0..2$/);
+    expect(() => frozenOutputs(net, [x, x], [[[2], [0]], [[1], [0]]])).toThrow(/^pattern of point 1: layer 1 unit 0 is on a breakpoint/);
+    // Three pieces: positions 0 (left), 2 (middle), 4 (right).
+    const three = piecewiseLinear(F, { breakpoints: [q(0), q(1)], slopes: [q(0), q(1), q(2)], valueAtZero: q(0) });
+    const deep = ratNetwork({ layers: [{ weights: [[1, -1]], activation: three }, { weights: [[1]] }] });
+    expect(() => frozenForward(deep, x, [[6], [0]])).toThrow(/^pattern: layer 1 unit 0 has position 6, outside 0..4$/);
+    // x = (2, 1): z = 1 on the breakpoint t = 1; frozen to the right piece g = 2·1 − 1 = 1 (h(1) = 1).
+    expect(frozenForward(deep, x, [[4], [0]]).map(String)).toEqual(['1']);
   });
 });

@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { networkAndDataset } from '../../src/generators/network.ts';
 import { smallRational } from '../../src/generators/rational.ts';
 import { decimalField } from '../../src/numbers/decimal-field.ts';
+import { FloatField } from '../../src/numbers/float-field.ts';
 import { Rational, q } from '../../src/numbers/rational.ts';
 import { RationalField } from '../../src/numbers/rational-field.ts';
 import { ratData } from '../../src/network/dataset.ts';
 import { forwardDataset } from '../../src/network/forward.ts';
 import { frozenOutputs } from '../../src/network/frozen.ts';
 import {
+  checkTargetShape,
   cubicHinge,
   cubicHingePoint,
+  describeLoss,
   empiricalRisk,
   logistic,
   logisticPoint,
@@ -48,6 +51,53 @@ describe('losses', () => {
       }),
     );
     expect(() => normalisationFactor(F, 'mean', 0)).toThrow(/empty dataset/);
+  });
+
+  it('normalisation factors: sums are defined on an empty dataset, means are not', () => {
+    expect(normalisationFactor(F, 'sum', 0).equals(q(1))).toBe(true);
+    expect(normalisationFactor(F, 'half-sum', 0).equals(q(1, 2))).toBe(true);
+    expect(normalisationFactor(F, 'half-mean', 3).equals(q(1, 6))).toBe(true);
+    expect(() => normalisationFactor(F, 'mean', 0)).toThrow("the 'mean' normalisation of an empty dataset is undefined");
+    expect(() => normalisationFactor(F, 'half-mean', 0)).toThrow("the 'half-mean' normalisation of an empty dataset is undefined");
+  });
+
+  it('in float64, softmax cross-entropy and the logistic loss stay finite where a naive e^{±1000} overflows', () => {
+    const X = FloatField;
+    // ŷ = (0, 1000), y = e_1: log(e^0 + e^1000) − 0 = 1000 + log(1 + e^{−1000}) = 1000 in float64.
+    expect(softmaxCrossEntropyPoint.value(X, [0, 1000], [1, 0])).toBe(1000);
+    expect(softmaxCrossEntropyPoint.value(X, [1000, 0], [0, 1])).toBe(1000);
+    // Gradient p − y with p = softmax(ŷ) = (e^{−1000}, 1) ≈ (0, 1).
+    expect(softmaxCrossEntropyPoint.gradient(X, [0, 1000], [1, 0])).toEqual([-1, 1]);
+    // log(1 + e^{−m}) at margin m = yŷ = −1000 is 1000 + log(1 + e^{−1000}) = 1000; at m = 1000 it is e^{−1000} ≈ 0.
+    expect(logisticPoint.value(X, [1000], [-1])).toBe(1000);
+    expect(logisticPoint.value(X, [-1000], [1])).toBe(1000);
+    expect(logisticPoint.value(X, [1000], [1])).toBe(0);
+    // ∂ℓ/∂ŷ = −y·σ(−yŷ): at m = −1000, σ(1000) = 1, so the gradient is −y.
+    expect(logisticPoint.gradient(X, [1000], [-1])).toEqual([1]);
+    // At m = 720, σ(−720) = e^{−720}/(1 + e^{−720}) is a subnormal double, not 1/(1 + ∞) = 0.
+    const g = logisticPoint.gradient(X, [720], [1])[0]!;
+    expect(Math.abs(g / -Math.exp(-720) - 1)).toBeLessThan(1e-6);
+    // Hessian y²σ(m)σ(−m) at m = 1000: σ(1000) = 1 and σ(−1000) underflows to 0.
+    expect(logisticPoint.hessian(X, [1000], [1])).toEqual([[0]]);
+  });
+
+  it('transcendental point losses name themselves when the field has no exp', () => {
+    expect(() => softmaxCrossEntropyPoint.value(F, [q(0), q(1)], [q(1), q(0)])).toThrow(/^softmax cross-entropy needs exp, which the .* field does not have/);
+    expect(() => logisticPoint.value(F, [q(0)], [q(1)])).toThrow(/^the logistic loss needs exp/);
+    expect(() => logisticPoint.gradient(F, [q(0)], [q(1)])).toThrow(/^the logistic loss needs exp/);
+  });
+
+  it('describes itself and checks predictions and targets against each other', () => {
+    expect(describeLoss(cubicHinge('half-mean'))).toBe('cubic hinge (half-mean)');
+    expect(describeLoss(squaredError('sum'))).toBe('squared error (sum)');
+    expect(() => riskOfOutputs(F, squaredError('sum'), [[q(1)], [q(2)]], [[q(1)]])).toThrow('2 predictions but 1 targets');
+    expect(() => riskOfOutputs(F, cubicHinge('sum'), [[q(1), q(2)]], [[q(1), q(1)]])).toThrow('the cubic hinge loss needs a scalar output, got 2 outputs');
+    // Two outputs are fine for the squared error: (1 − 1)² + (2 − 1)² = 1.
+    expect(riskOfOutputs(F, squaredError('sum'), [[q(1), q(2)]], [[q(1), q(1)]]).equals(q(1))).toBe(true);
+    expect(() => checkTargetShape(squaredError('sum'), 1, 2, [[q(1)]])).toThrow('dataset has 2 inputs but 1 targets');
+    expect(() => checkTargetShape(cubicHinge('sum'), 2, 1, [[q(1), q(1)]])).toThrow('the cubic hinge loss needs a scalar output, the network has 2 outputs');
+    expect(() => checkTargetShape(squaredError('sum'), 2, 1, [[q(1)]])).toThrow('target 0 has 1 entries, the network has 2 outputs');
+    expect(() => checkTargetShape(cubicHinge('sum'), 1, 1, [[q(1)]])).not.toThrow();
   });
 
   it('cubic hinge: Kawaguchi Examples 6 and 7 give L = 8 and L = 16', () => {

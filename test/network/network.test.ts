@@ -145,11 +145,26 @@ describe('networks', () => {
     ];
     networkOutput(net, x).forEach((v, k) => expect(v.minus(expected[k]!).abs().lte('1e-45')).toBe(true));
     const exact = ratNetwork({ layers: [{ weights: [[1]] }], expUnits: [{ a: 1, w: [1], b: 0 }] });
-    expect(() => networkOutput(exact, [q(1)])).toThrow(/needs exp.*rational field.*exact/);
+    expect(() => networkOutput(exact, [q(1)])).toThrow(/^the exponential unit needs exp.*rational field.*exact/);
+  });
+
+  it('on a scalar output every exp unit defaults to output 0, and their terms add up', () => {
+    const D = decimalField(50);
+    const d = (x: string): Decimal => D.fromRational(q(x));
+    const net = network(D, { layers: [{ weights: [[d('0')]] }], expUnits: [{ a: d('2'), w: [d('1')], b: d('0') }, { a: d('-1'), w: [d('-1')], b: d('1') }] });
+    expect(net.expUnits.map((u) => u.output)).toEqual([0, 0]);
+    // g(1) = 2e^{1} − e^{−1+1} = 2e − 1.
+    expect(networkOutput(net, [d('1')])[0]!.minus(d('1').exp().times(2).minus(1)).abs().lte('1e-45')).toBe(true);
+    // Two outputs and three units: which output each unit feeds must be given.
+    expect(() => ratNetwork({ layers: [{ weights: [[1], [1]] }], expUnits: [0, 1, 2].map(() => ({ a: 1, w: [1], b: 0 })) })).toThrow(
+      'exp unit 0: give its output index (3 units for 2 outputs)',
+    );
   });
 
   it('validates shapes and numbers with messages naming the part', () => {
     expect(() => ratNetwork({ layers: [] })).toThrow(/at least one layer/);
+    // The error class names itself, so that a caller's log shows which part of the program refused.
+    expect(() => ratNetwork({ layers: [] })).toThrow(expect.objectContaining({ name: 'NetworkError' }));
     // Weights may also be given as a Matrix (out × in).
     const fromMatrix = network(F, { layers: [{ weights: Matrix.from(F, [[q(1), q(2)]]) }] });
     expect(networkOutput(fromMatrix, [q(3), q(-1)])[0]!.toString()).toBe('1');

@@ -7,11 +7,21 @@ import { Rational } from '../../../src/numbers/rational.ts';
 import { RationalField } from '../../../src/numbers/rational-field.ts';
 import { twoPiece } from '../../../src/network/activation.ts';
 import { ratData, type Dataset } from '../../../src/network/dataset.ts';
-import { cellFeatures, cellLeastSquares, cellNetwork, cellSlopes, collapsedRisk, collapsedRiskHessian, collapsedWeights } from '../../../src/network/he-cell.ts';
+import {
+  cellFeatures,
+  cellLeastSquares,
+  cellNetwork,
+  cellParts,
+  cellSlopes,
+  cellTargets,
+  collapsedRisk,
+  collapsedRiskHessian,
+  collapsedWeights,
+} from '../../../src/network/he-cell.ts';
 import { cellCriticalPoint, classifyCellPoint } from '../../../src/network/he-cell-critical.ts';
 import { cellMinimiserComponents } from '../../../src/network/he-cell-minimisers.ts';
-import { squaredError } from '../../../src/network/loss.ts';
-import type { Network } from '../../../src/network/network.ts';
+import { cubicHinge, squaredError } from '../../../src/network/loss.ts';
+import { network, type Network } from '../../../src/network/network.ts';
 import { cellInstance, datasetOf } from '../../../properties/he/_instances.ts';
 import { referenceActivation, referenceRisk } from './reference.ts';
 
@@ -144,5 +154,49 @@ describe('he: the minimisers of a cell and their components', () => {
       }),
       { numRuns: 40, maxSkipsPerRun: 100 },
     );
+  });
+});
+
+describe('he: the shape of a §4 network and its data', () => {
+  const relu = twoPiece(F, q(0), q(1));
+  const W1 = [[q(1), q(0)], [q(0), q(1)]];
+
+  it('reads W_1 and the row W_2 of a one-hidden-layer, scalar-output, bias-free network', () => {
+    const parts = cellParts(cellNetwork(W1, [q(2), q(-3)], relu));
+    expect(parts.W1.map((r) => r.map(String))).toEqual([['1', '0'], ['0', '1']]);
+    expect(parts.w2.map(String)).toEqual(['2', '-3']);
+  });
+
+  it('rejects other shapes, naming what is wrong', () => {
+    const hidden = { weights: W1, bias: null, activation: relu };
+    const deep = network(F, { layers: [hidden, hidden, { weights: [[q(1), q(1)]], bias: null }] });
+    expect(() => cellParts(deep)).toThrow(/one hidden layer, this one has 2/);
+    const twoOutputs = network(F, { layers: [hidden, { weights: W1, bias: null }] });
+    expect(() => cellParts(twoOutputs)).toThrow(/scalar output, this one has 2/);
+    const firstBias = network(F, { layers: [{ ...hidden, bias: [q(0), q(0)] }, { weights: [[q(1), q(1)]], bias: null }] });
+    expect(() => cellParts(firstBias)).toThrow(/no biases/);
+    const secondBias = network(F, { layers: [hidden, { weights: [[q(1), q(1)]], bias: [q(0)] }] });
+    expect(() => cellParts(secondBias)).toThrow(/no biases/);
+    expect(() => cellSlopes(secondBias, ratData([[1, 1]], [0]))).toThrow(/no biases/);
+  });
+
+  it('refuses slopes at a point on a breakpoint: unit 2 has (W_1)_2 x = 0 for sample 1', () => {
+    const net = cellNetwork(W1, [q(1), q(1)], relu);
+    expect(() => cellSlopes(net, ratData([[1, 1], [1, 0]], [0, 0]))).toThrow(/unit 2 is on a breakpoint for sample 1/);
+    // Off the breakpoints the slopes are those of the pieces: x = (1, −1) makes unit 2 inactive.
+    expect(cellSlopes(net, ratData([[1, 1], [1, -1]], [0, 0])).map((r) => r.map(String))).toEqual([['1', '1'], ['1', '0']]);
+  });
+
+  it('computes the collapsed risk for the squared loss only', () => {
+    const features = [[q(1)], [q(2)]];
+    const hinge = cubicHinge('mean');
+    expect(() => collapsedRisk(features, [q(1), q(1)], [q(1)], hinge)).toThrow(/squared loss, not the cubic hinge loss/);
+    expect(() => collapsedRiskHessian(features, hinge)).toThrow(/squared loss/);
+    expect(() => cellLeastSquares(features, [q(1), q(1)], hinge)).toThrow(/squared loss/);
+  });
+
+  it('reads scalar targets and rejects vector ones', () => {
+    expect(cellTargets(ratData([[0], [1]], [3, -1])).map(String)).toEqual(['3', '-1']);
+    expect(() => cellTargets(ratData([[0], [1]], [[1], [1, 2]]))).toThrow(/target 1 has 2 entries/);
   });
 });

@@ -7,8 +7,8 @@ import { Matrix } from '../../../src/linalg/matrix.ts';
 import { Rational } from '../../../src/numbers/rational.ts';
 import { RationalField } from '../../../src/numbers/rational-field.ts';
 import { ratData } from '../../../src/network/dataset.ts';
-import { fitsExactly, isLinearStationary, leastSquaresFit, linearModelRisk, linearRiskGradient } from '../../../src/network/he-linear-model.ts';
-import { squaredError } from '../../../src/network/loss.ts';
+import { fitsExactly, isLinearStationary, leastSquaresFit, linearModelRisk, linearPredictions, linearRiskGradient } from '../../../src/network/he-linear-model.ts';
+import { cubicHinge, squaredError } from '../../../src/network/loss.ts';
 
 const F = RationalField;
 const loss = squaredError('mean');
@@ -77,5 +77,37 @@ describe('he: the least-squares linear model', () => {
   it('detects data that a linear model fits exactly', () => {
     expect(fitsExactly(leastSquaresFit(ratData([[0], [1], [2]], [1, 3, 5]), loss), ratData([[0], [1], [2]], [1, 3, 5]))).toBe(true);
     expect(fitsExactly(leastSquaresFit(ratData([[0], [1], [2]], [0, 1, 1]), loss), ratData([[0], [1], [2]], [0, 1, 1]))).toBe(false);
+  });
+
+  it('is stationary only when every entry of every output row of the gradient vanishes', () => {
+    // x = −1, 1, targets (0, 0); W̃ = [[0, 0], [1, 0]]: output 1 predicts 0 (exact), output 2 predicts x.
+    // ∇ per sample is 2(ŷ − y) = (0, 2x); row 2 of V X̃ᵀ is Σ 2x·[x, 1] = [4, 0], row 1 is 0.
+    const ds = ratData([[-1], [1]], [[0, 0], [0, 0]]);
+    const W = [[Rational.ZERO, Rational.ZERO], [Rational.ONE, Rational.ZERO]];
+    expect(linearRiskGradient(W, ds, loss).map((r) => r.map(String))).toEqual([['0', '0'], ['4', '0']]);
+    expect(isLinearStationary(W, ds, loss)).toBe(false);
+    expect(isLinearStationary([[Rational.ZERO, Rational.ZERO], [Rational.ZERO, Rational.ZERO]], ds, loss)).toBe(true);
+  });
+
+  it('is an exact fit only when every output of every sample is met', () => {
+    // Output 1 is 1 + 2x (exact), output 2 has labels 0, 1, 1 (not on a line).
+    const ds = ratData([[0], [1], [2]], [[1, 0], [3, 1], [5, 1]]);
+    expect(fitsExactly(leastSquaresFit(ds, loss), ds)).toBe(false);
+  });
+
+  it('predicts with the bias in the last column, also on no samples', () => {
+    expect(linearPredictions([[Rational.of(2), Rational.of(-1)]], [[Rational.of(3)]]).map((r) => r.map(String))).toEqual([['5']]);
+    expect(linearPredictions([[Rational.of(3)]], [])).toEqual([]);
+    const x = [[Rational.ONE]];
+    expect(() => linearPredictions([[Rational.ONE, Rational.ONE], [Rational.ONE, Rational.ONE, Rational.ONE]], x)).toThrow(
+      /row 1 of W̃ has 3 entries, expected dX \+ 1 = 2/,
+    );
+  });
+
+  it('rejects other losses and malformed datasets', () => {
+    expect(() => leastSquaresFit(ratData([[0], [1]], [1, 1]), cubicHinge('mean'))).toThrow(/needs the squared loss, got the cubic hinge loss/);
+    expect(() => leastSquaresFit({ inputs: [], targets: [] }, loss)).toThrow(/the dataset is empty/);
+    expect(() => leastSquaresFit({ inputs: [[Rational.ZERO], [Rational.ONE]], targets: [[Rational.ZERO]] }, loss)).toThrow(/2 inputs but 1 targets/);
+    expect(() => leastSquaresFit(ratData([[0], [1, 2]], [1, 1]), loss)).toThrow(/input 1 has 2 entries, input 0 has 1/);
   });
 });

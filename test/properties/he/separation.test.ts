@@ -63,4 +63,27 @@ describe('he: the separation of Lemma 7', () => {
     expect(() => lemma7Separation([q(0), q(0)], [q(0), q(1)], [[q(0)], [q(1)]])).toThrow(/u ≠ 0/);
     expect(() => lemma7Separation([q(1), q(0)], [q(0), q(1)], [[q(0)], [q(1)]])).toThrow(/Σu_i = 0/);
   });
+
+  it('the tilted case with samples ahead of and behind the pivot: u = (1, −1, 0, 0), v = 0, x = 1, 3, 2, 6', () => {
+    const u = [q(1), q(-1), q(0), q(0)];
+    const v = [q(0), q(0), q(0), q(0)];
+    const x = [[q(1)], [q(3)], [q(2)], [q(6)]];
+    // One level set. Among u ≠ 0 the longest x is x_1 = 3: β = 3, ‖β‖² = 9. βx = 3, 9, 6, 18:
+    // sample 3 (18 ≥ 9) joins I before the pivot, samples 0 and 2 (3, 6 < 9) are tied after it.
+    const sep = lemma7Separation(u, v, x);
+    expect(sep.kind).toBe('projection');
+    expect(sep.pivot).toBe(1);
+    expect(sep.first).toEqual([3, 1]);
+    expect(sep.tiedAfter).toEqual([0, 2]);
+    expect(sep.rest).toEqual([0, 2]);
+    // g = −αβx = (−3α, −9α, −6α, −18α): max over I is −9α, min over J is −6α, gap 3α = 1/2 at α = 1/6.
+    expect(separationGap(sep, v, x, q(1, 6)).toString()).toBe('1/2');
+    // γ bound ½·min(αβ(3 − 1), αβ(3 − 2)) = ½·min(6α, 3α) = 3α/2 = 1/4.
+    expect(gammaBound(sep, x, q(1, 6)).toString()).toBe('1/4');
+  });
+
+  it('rejects u, v and x of different lengths', () => {
+    expect(() => lemma7Separation([q(1), q(-1)], [q(0)], [[q(0)], [q(1)]])).toThrow(/one entry per sample \(got 2, 1, 2\)/);
+    expect(() => lemma7Separation([q(1), q(-1)], [q(0), q(1)], [[q(0)]])).toThrow(/one entry per sample \(got 2, 2, 1\)/);
+  });
 });

@@ -2,13 +2,14 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallRational } from '../../../src/generators/rational.ts';
-import { relu } from '../../../src/network/activation.ts';
+import { linear, relu, twoPiece } from '../../../src/network/activation.ts';
 import {
   augmentedGradient,
   augmentedNetwork,
   augmentedProblem,
   augmentedProblemOf,
   augmentedValue,
+  baseOutputs,
   baseValue,
   convertHead,
   convertProblem,
@@ -23,6 +24,7 @@ import { intervalField } from '../../../src/numbers/decimal-interval.ts';
 import { lossGradient } from '../../../src/network/derivatives.ts';
 import { cubicHinge, empiricalRisk, squaredError, type Loss } from '../../../src/network/loss.ts';
 import { mapNetwork, network, ratNetwork } from '../../../src/network/network.ts';
+import { flattenParameters } from '../../../src/network/parameters.ts';
 import { penaltyValue } from '../../../src/network/penalty.ts';
 import { nonConvexQuartic } from '../../../src/network/quartic-loss.ts';
 import { decimalField } from '../../../src/numbers/decimal-field.ts';
@@ -115,7 +117,71 @@ describe('augmentedValue: L̃ = (1/m)Σ ℓ(f + g) + λ‖a‖²', () => {
     expect(() => augmentedValue(p, { a: [q(1), q(2)], b: [q(0)], w: [[q(0)]] })).toThrow(/one entry per output/);
     expect(() => augmentedValue(p, { a: [q(1)], b: [q(0)], w: [[q(0), q(1)]] })).toThrow(/w_0 has 2 entries/);
     expect(() => augmentedProblem(RationalField, { ...spec, lambda: q(0) }, formalExponential)).toThrow(/λ must be positive/);
-    expect(() => augmentedProblem(RationalField, spec)).toThrow(/needs exp/);
+    expect(() => augmentedProblem(RationalField, spec)).toThrow(/the exponential unit needs exp/);
+    // b and W are counted per output as well as a.
+    expect(() => augmentedValue(p, { a: [q(1)], b: [q(0), q(1)], w: [[q(0)]] })).toThrow(/one entry per output \(1\); got 1, 2, 1/);
+    expect(() => augmentedValue(p, { a: [q(1)], b: [q(0)], w: [[q(0)], [q(1)]] })).toThrow(/one entry per output \(1\); got 1, 1, 2/);
+  });
+
+  it('rejects data of inconsistent shape, naming the offending point', () => {
+    const spec = { inputs: [[q(1)], [q(2)]], outputs: [[q(0)], [q(1)]], targets: [[q(1)], [q(1)]], loss: squaredError('mean'), lambda: q(1) };
+    const make = (change: Partial<typeof spec>) => () => augmentedProblem(RationalField, { ...spec, ...change }, formalExponential);
+    expect(make({})).not.toThrow();
+    expect(make({ inputs: [], outputs: [], targets: [] })).toThrow(/needs at least one data point/);
+    expect(make({ outputs: [[q(0)]] })).toThrow(/2 inputs but 1 base outputs/);
+    expect(make({ inputs: [[q(1)], [q(2), q(3)]] })).toThrow(/input 1 has 2 entries, input 0 has 1/);
+    expect(make({ outputs: [[q(0)], [q(1), q(2)]] })).toThrow(/base output 1 has 2 entries, output 0 has 1/);
+  });
+
+  it('refuses a base network that already has exponential units', () => {
+    const withExp = ratNetwork({ layers: [{ weights: [[1]] }], expUnits: [{ a: 1, w: [0], b: 0 }] });
+    const data = { inputs: [[q(1)]], targets: [[q(0)]] };
+    expect(() => baseOutputs(withExp, data)).toThrow(/must not have exponential units/);
+    expect(() => augmentedNetwork(withExp, { a: [q(1)], b: [q(0)], w: [[q(0)]] })).toThrow(/must not have exponential units/);
+    expect(baseOutputs(ratNetwork({ layers: [{ weights: [[2]] }] }), data).map((o) => o.map(String))).toEqual([['2']]);
+  });
+});
+
+describe('augmentedNetwork: where a, b, W and θ sit in the flat parameter vector', () => {
+  it('each index list points at the entries it names (all values distinct, so positions are identified)', () => {
+    const base = ratNetwork({
+      layers: [
+        { weights: [[1, 2], [3, 4]], bias: [5, 6], activation: relu(RationalField) },
+        { weights: [[7, 8], [9, 10]], bias: [11, 12] },
+      ],
+    });
+    const head = { a: [q(13), q(14)], b: [q(15), q(16)], w: [[q(17), q(18)], [q(19), q(20)]] };
+    const aug = augmentedNetwork(base, head);
+    const flat = flattenParameters(aug.network).map(String);
+    const at = (idx: readonly number[]): string[] => idx.map((i) => flat[i]!);
+    expect(at(aug.a)).toEqual(['13', '14']);
+    expect(at(aug.b)).toEqual(['15', '16']);
+    expect(aug.w.map(at)).toEqual([['17', '18'], ['19', '20']]);
+    // θ is every parameter of f, in f's own order.
+    expect(at(aug.theta)).toEqual(flattenParameters(base).map(String));
+    expect(aug.penalty(q(3)).parameters).toEqual(aug.a);
+    expect(() => augmentedNetwork(base, { a: [q(1)], b: [q(0)], w: [[q(0), q(0)]] })).toThrow(/exp head: 1 units for 2 outputs/);
+  });
+});
+
+describe('the interval hinge at its kink', () => {
+  it('∂L̃ is enclosed through max(0, r)² where the residual straddles 0: ∂a = 2λa, ∂b = 0', () => {
+    const p = augmentedProblem(RationalField, { inputs: [[q(1)]], outputs: [[q(-1)]], targets: [[q(1)]], loss: cubicHinge('sum'), lambda: q(1) }, formalExponential);
+    // a = 2e^{-1}, b = 1, w = 0: g = 2, the prediction is 1 and the residual 1 − 1·1 = 0 (only enclosed).
+    const a = I.mul(I.fromInt(2), I.exp(I.fromInt(-1)));
+    const g = augmentedGradient(convertProblem(p, I), { a: [a], b: [I.fromInt(1)], w: [[I.zero]] });
+    const fourOverE = D.div(D.fromInt(4), D.exp!(D.one));
+    expect(g.a[0]!.contains(fourOverE)).toBe(true);
+    expect(g.a[0]!.width().lt('1e-50')).toBe(true);
+    expect(g.b[0]!.contains(0) && g.b[0]!.width().lt('1e-100')).toBe(true);
+  });
+});
+
+describe('formalExpField', () => {
+  it('is the rationals with E in place of exp, and says so in its name', () => {
+    const FE = formalExpField();
+    expect(FE.exp!(q(1)).equals(formalExponential(q(1)))).toBe(true);
+    expect(FE.name).toMatch(/formal exp/);
   });
 });
 
@@ -168,8 +234,10 @@ describe('augmentedGradient and eq. (9)', () => {
         let jets: Rational[];
         try {
           jets = lossGradient(aug.network, data, loss, { penalty: aug.penalty(s.lambda), parameters: [...aug.a, ...aug.b, ...aug.w.flat()] });
-        } catch {
-          return; // a hidden unit exactly on its kink: the jets need a region
+        } catch (error) {
+          // A hidden unit exactly on its kink: the jets need a region. Anything else is a failure.
+          if (!/on a breakpoint/.test(String(error))) throw error;
+          return;
         }
         const own = augmentedGradient(p, head);
         expect([...own.a, ...own.b, ...own.w.flat()].map(String)).toEqual(jets.map(String));
@@ -205,12 +273,26 @@ describe('outputLayerGradient', () => {
         let jets: Rational[];
         try {
           jets = lossGradient(net, data, loss, { parameters: outIdx });
-        } catch {
+        } catch (error) {
+          if (!/on a breakpoint/.test(String(error))) throw error;
           return;
         }
         expect(outputLayerGradient(net, data, loss).map(String)).toEqual(jets.map(String));
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a single affine layer, with and without bias (hand computed), and only an identity output layer', () => {
+    const data = { inputs: [[q(1)], [q(3)]], targets: [[q(0)], [q(0)]] };
+    // f = wx, L = ½((w − 0)² + (3w − 0)²) = 5w²: ∂L/∂w = 10w = 20 at w = 2.
+    expect(outputLayerGradient(ratNetwork({ layers: [{ weights: [[2]] }] }), data, squaredError('mean')).map(String)).toEqual(['20']);
+    // f = 2x + 1 = 3, 7: ∂L/∂w = ½(2·3·1 + 2·7·3) = 24, ∂L/∂c = ½(2·3 + 2·7) = 10.
+    expect(outputLayerGradient(ratNetwork({ layers: [{ weights: [[2]], bias: [1] }] }), data, squaredError('mean')).map(String)).toEqual(['24', '10']);
+    const hidden = { weights: [[1]], activation: relu(RationalField) };
+    const scaled = ratNetwork({ layers: [hidden, { weights: [[1]], activation: linear(RationalField, q(2)) }] });
+    const bent = ratNetwork({ layers: [hidden, { weights: [[1]], activation: twoPiece(RationalField, q(1), q(2)) }] });
+    expect(() => outputLayerGradient(scaled, data, squaredError('mean'))).toThrow(/needs an identity output layer/);
+    expect(() => outputLayerGradient(bent, data, squaredError('mean'))).toThrow(/needs an identity output layer/);
   });
 });

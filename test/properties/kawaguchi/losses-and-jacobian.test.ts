@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallRational } from '../../../src/generators/rational.ts';
 import { identity, relu } from '../../../src/network/activation.ts';
-import { networkOutput } from '../../../src/network/forward.ts';
+import { activationPattern, networkOutput } from '../../../src/network/forward.ts';
 import { network, ratNetwork } from '../../../src/network/network.ts';
 import { outputJacobian } from '../../../src/network/output-jacobian.ts';
 import { flattenParameters, unflattenParameters } from '../../../src/network/parameters.ts';
+import { resolveBreakpoints } from '../../../src/network/pattern.ts';
 import { quarticPoint } from '../../../src/network/quartic-loss.ts';
 import { decimalField } from '../../../src/numbers/decimal-field.ts';
 import { Rational, q } from '../../../src/numbers/rational.ts';
@@ -74,5 +75,35 @@ describe('outputJacobian', () => {
     const alive = ratNetwork({ layers: [{ weights: [[1]], bias: [1], activation: relu(F) }, { weights: [[3]] }] });
     // f = 3(x + 1): ∂f/∂W1 = 3x, ∂f/∂b1 = 3, ∂f/∂W2 = x + 1.
     expect(outputJacobian(alive, [[q(2)]]).toStrings()).toEqual([['6', '3', '3']]);
+  });
+
+  it('row i·d_y + k is ∇f_k(x_i) alone when there are several outputs', () => {
+    // f = (x·u, 2x·u) for one identity hidden unit u = w x: ∂f_1 = (v1·x, u), ∂f_2 = (v2·x, u) in (w, v1, v2) order.
+    const net = ratNetwork({ layers: [{ weights: [[1]], activation: identity(F) }, { weights: [[1], [2]] }] });
+    const J = outputJacobian(net, [[q(3)]]);
+    // u = 3: row 0 = (1·3, 3, 0), row 1 = (2·3, 0, 3).
+    expect(J.toStrings()).toEqual([
+      ['3', '3', '0'],
+      ['6', '0', '3'],
+    ]);
+  });
+
+  it('takes a subset of the parameters as its columns, and a pattern for points on a breakpoint', () => {
+    const alive = ratNetwork({ layers: [{ weights: [[1]], bias: [1], activation: relu(F) }, { weights: [[3]] }] });
+    // f = 3(x + 1) at x = 2: columns (∂W1, ∂b1, ∂W2) = (6, 3, 3); parameters 0 and 2 keep the first and last.
+    expect(outputJacobian(alive, [[q(2)]], { parameters: [0, 2] }).toStrings()).toEqual([['6', '3']]);
+    // x = −1 puts the hidden unit on its kink (pre-activation 0); x = 1 is inside the active piece.
+    const xs = [[q(-1)], [q(1)]];
+    expect(() => outputJacobian(alive, xs)).toThrow(/breakpoint/);
+    const onKink = activationPattern(alive, xs);
+    // Right of the kink the unit is active: (3x, 3, x + 1) = (−3, 3, 0); left of it every entry is 0.
+    expect(outputJacobian(alive, xs, { pattern: resolveBreakpoints(onKink, 'right') }).toStrings()).toEqual([
+      ['-3', '3', '0'],
+      ['3', '3', '2'],
+    ]);
+    expect(outputJacobian(alive, xs, { pattern: resolveBreakpoints(onKink, 'left') }).toStrings()).toEqual([
+      ['0', '0', '0'],
+      ['3', '3', '2'],
+    ]);
   });
 });

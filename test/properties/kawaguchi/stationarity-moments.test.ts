@@ -50,7 +50,20 @@ describe('the linear algebra of eq. (12)', () => {
     ]);
   });
 
+  it('separatingDirection tries s = 0, −1, 1, −2, 2, … in u = (1, s, …, s^{d−1}) and refuses degenerate input', () => {
+    // (0,0), (0,1): s = 0 projects both to 0; s = −1 gives 0 and −1.
+    expect(separatingDirection([[q(0), q(0)], [q(0), q(1)]]).map(String)).toEqual(['1', '-1']);
+    // Adding (1,1): s = −1 projects (0,0) and (1,1) both to 0; s = 1 gives 0, 1, 2.
+    expect(separatingDirection([[q(0), q(0)], [q(0), q(1)], [q(1), q(1)]]).map(String)).toEqual(['1', '1']);
+    // (1, 12) and (11, 2) are distinct points even though their entries concatenate alike.
+    expect(separatingDirection([[q(1), q(12)], [q(11), q(2)]]).map(String)).toEqual(['1', '0']);
+    expect(() => separatingDirection([])).toThrow(/at least one point of positive dimension/);
+    expect(() => separatingDirection([[]])).toThrow(/at least one point of positive dimension/);
+    expect(() => separatingDirection([[q(1), q(2)], [q(1), q(2)]])).toThrow(/needs distinct points/);
+  });
+
   it('distinctInputGroups and grouped gradients (hand computed)', () => {
+    expect(distinctInputGroups([[q(1), q(12)], [q(11), q(2)], [q(1), q(12)]]).members).toEqual([[0, 2], [1]]);
     const inputs = [[q(1)], [q(2)], [q(1)]];
     const groups = distinctInputGroups(inputs);
     expect(groups.members).toEqual([[0, 2], [1]]);

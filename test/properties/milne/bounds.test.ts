@@ -53,6 +53,26 @@ describe('norms, M, U-membership and ε', () => {
   });
 });
 
+describe('argument checks and boundary cases', () => {
+  it("Qi's intervals need a square matrix", () => {
+    expect(() => qiIntervals(rat([[1, 2]]))).toThrow(/Qi's intervals need a square matrix, got 1×2/);
+  });
+  it('M(f, β, H) needs a target and a non-negative integer H; H = 0 is allowed', () => {
+    expect(() => milneM([], q(2), 1)).toThrow(/M\(f, β, H\) needs at least one target/);
+    expect(() => milneM([q(2)], q(2), -1)).toThrow(/H must be a non-negative integer, got -1/);
+    expect(() => milneM([q(2)], q(2), 1.5)).toThrow(/H must be a non-negative integer, got 1.5/);
+    expect(milneM([q(2)], q(2), 0).toString()).toBe('7'); // 3/2·2 + 2²
+  });
+  it('U₂ needs one output per target', () => {
+    expect(() => inMilneU2([q(1), q(2)], [q(1)])).toThrow(/2 outputs but 1 targets/);
+  });
+  it('U₃ is empty when λ ≤ θ, even at zero loss', () => {
+    expect(inMilneU3(q(0), q('1/2'), q('3/2'), q(11))).toBe(false);
+    expect(inMilneU3(q(0), q('1/2'), q('1/2'), q(11))).toBe(false);
+    expect(inMilneU3(q(0), q('3/2'), q('1/2'), q(11))).toBe(true);
+  });
+});
+
 describe('smallest singular value bounds', () => {
   it('bracket the float SVD minimum', () => {
     const square = fc.integer({ min: 1, max: 5 }).chain((n) => ratMatrix(n, n, 4, 3));

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { determinant } from '../../../src/linalg/determinant.ts';
-import { Matrix } from '../../../src/linalg/matrix.ts';
+import { Matrix, rat } from '../../../src/linalg/matrix.ts';
 import { Rational } from '../../../src/numbers/rational.ts';
 import { RationalField } from '../../../src/numbers/rational-field.ts';
 import {
@@ -147,5 +147,60 @@ describe('pre-activations along a line and the switch radius', () => {
       }),
       { numRuns: 30, seed: 56 },
     );
+  });
+});
+
+describe('options and argument checks', () => {
+  // One input a = 1, one weight w = 1 (y = σ(w·a)), target 2, direction X = 1: on the "on" piece
+  // ℓ(t) = (1 + t − 2)² = 1 − 2t + t²; with the output frozen off, ℓ(t) = (0 − 2)² = 4.
+  const inputs = [[q(1)]];
+  const W = [[[q(1)]]];
+  const X = [[[q(1)]]];
+  const coefficients = (c: readonly Rational[]): string[] => [0, 1, 2].map((k) => (c[k] ?? Rational.ZERO).toString());
+
+  it('milneLossAlongLine adds λ‖W + tX‖² = λ(1 + t)² and honours a frozen pattern', () => {
+    expect(coefficients(milneLossAlongLine(inputs, W, [q(2)], X))).toEqual(['1', '-2', '1']);
+    // λ = 1/2 adds 1/2 + t + t²/2.
+    expect(coefficients(milneLossAlongLine(inputs, W, [q(2)], X, { lambda: q('1/2') }))).toEqual(['3/2', '-1', '3/2']);
+    // pattern[point][layer][unit]: position 0 is the ReLU's left piece (off), 2 its right piece (on).
+    expect(coefficients(milneLossAlongLine(inputs, W, [q(2)], X, { pattern: [[[0]]] }))).toEqual(['4', '0', '0']);
+    expect(coefficients(milneLossAlongLine(inputs, W, [q(2)], X, { pattern: [[[2]]] }))).toEqual(['1', '-2', '1']);
+  });
+
+  it('milneLossAlongLine needs one target per input', () => {
+    expect(() => milneLossAlongLine([[q(1)], [q(2)]], W, [q(2)], X)).toThrow(/2 inputs but 1 targets/);
+  });
+
+  it('determinantAlongLine needs square A and X of the same size', () => {
+    expect(() => determinantAlongLine(rat([[1, 2]]), rat([[1, 2]]))).toThrow(/det\(A \+ tX\) needs square A and X of one size, got 1×2 and 1×2/);
+    expect(() => determinantAlongLine(rat([[1]]), rat([[1], [2]]))).toThrow(/got 1×1 and 2×1/);
+    expect(() => determinantAlongLine(rat([[1]]), rat([[1, 2]]))).toThrow(/got 1×1 and 1×2/);
+    // det(1 + 2t) = 1 + 2t.
+    expect(determinantAlongLine(rat([[1]]), rat([[2]])).coefficients.map(String)).toEqual(['1', '2']);
+  });
+
+  it('lemma6Derivatives needs at least one data point', () => {
+    expect(() => lemma6Derivatives([])).toThrow(/Lemma 6 needs at least one data point/);
+  });
+
+  it('the pre-activations along a line need X shaped like W', () => {
+    expect(() => milnePreActivationsAlongLine([q(1)], [[[q(1), q(2)]], [[q(1)], [q(1)]]], [[[q(1)]]])).toThrow(
+      /direction X and weights W have different shapes/,
+    );
+  });
+
+  it('no switch radius when a pre-activation is 0 at W, even if others are not', () => {
+    // a = 1, W_0 = [0, 1]: z_1 = (0, 1); W_1 = [1; 1]: z_2 = 1.
+    const W2 = [[[q(0), q(1)]], [[q(1)], [q(1)]]];
+    const X2 = [[[q(1), q(0)]], [[q(0)], [q(0)]]];
+    expect(() => milneSwitchRadius([q(1)], W2, X2)).toThrow(/a pre-activation is zero at W: no switch radius/);
+  });
+
+  it('the radius halves from 1 at most maxHalvings times', () => {
+    // z(t) = 1 − 4t/3 has its root at t = 3/4: r = 1 contains it, r = 1/2 does not.
+    const Xr = [[[q('-4/3')]]];
+    expect(milneSwitchRadius([q(1)], W, Xr, 1).toString()).toBe('1/2');
+    expect(() => milneSwitchRadius([q(1)], W, Xr, 0)).toThrow(/no switch radius found/);
+    expect(milneSwitchRadius([q(1)], W, [[[q('-1/2')]]], 0).toString()).toBe('1'); // root at t = 2
   });
 });

@@ -82,3 +82,37 @@ describe('modified diagonals', () => {
     expect(() => milneWidenedDiagonal([2, 1], 1, q(0))).toThrow(/γ must be > 0/);
   });
 });
+
+describe('argument checks and the choices in (17)', () => {
+  const a = [q(2)];
+  const W = [[[q(1), q(-1)]], [[q(3)], [q(5)]]];
+
+  it('the widening d must be a non-negative integer; d = 0 is no padding', () => {
+    expect(() => milneWidening(a, W, -1)).toThrow(/the widening d must be a non-negative integer, got -1/);
+    expect(() => milneWidening(a, W, 1.5)).toThrow(/the widening d must be a non-negative integer, got 1.5/);
+    expect(() => milneWidenedDiagonal([2, 1], -1, q(2))).toThrow(/the widening d must be a non-negative integer, got -1/);
+    expect(milneWidening(a, W, 0).weights.map((Wi) => Wi.map((r) => r.map(String)))).toEqual([[['1', '-1']], [['3'], ['5']]]);
+  });
+
+  it('the input must have n_0 entries', () => {
+    expect(() => milneWidening([q(1), q(2)], W, 1)).toThrow(/input a has 2 entries, the network expects n_0 = 1/);
+  });
+
+  it('switch diagonal by hand: one block per layer 0..H', () => {
+    // S_0 = (1): n_0 = 1, all on, β^{n_0−1} = 1 holds for any β and γ is taken; S_1 = (1, 0): p = 1, β = γ, α = γ^0 = 1.
+    expect(milneSwitchDiagonal(a, W, q(3)).map((D) => D.map(String))).toEqual([['3'], ['3', '1']]);
+    // a = (1, 1), W_0 = −1s: z_1 = (−2, −2), all off, α = γ; the input layer (n_0 = 2, all on) keeps β = 1.
+    const off = [
+      [
+        [q(-1), q(-1)],
+        [q(-1), q(-1)],
+      ],
+      [[q(1)], [q(1)]],
+    ];
+    expect(milneSwitchDiagonal([q(1), q(1)], off, q(3)).map((D) => D.map(String))).toEqual([
+      ['1', '1'],
+      ['3', '3'],
+    ]);
+    expect(() => milneSwitchDiagonal(a, W, q(0))).toThrow(/γ must be > 0, got 0/);
+  });
+});
