@@ -32,7 +32,7 @@ export default {
   jsonReporter: { fileName: `${reportDir}/mutation.json` },
   incremental: true,
   incrementalFile: `${reportDir}/incremental.json`,
-  ignorePatterns: ['/scratch*', '/reports', '/coverage', '/report'],
+  ignorePatterns: ['/scratch*', '/reports', '/coverage', '/report', '/.stryker-tmp*'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // Vitest compiles the TypeScript itself; the instrumented sources get `// @ts-nocheck`.
