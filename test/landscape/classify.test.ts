@@ -8,20 +8,21 @@ import { Matrix } from '../../src/linalg/matrix.ts';
 import { Rational, q } from '../../src/numbers/rational.ts';
 import { RationalField } from '../../src/numbers/rational-field.ts';
 import { FloatField } from '../../src/numbers/float-field.ts';
-import { leakyRelu, relu } from '../../src/network/activation.ts';
+import { leakyRelu, linear, relu } from '../../src/network/activation.ts';
 import { ratData, type Dataset } from '../../src/network/dataset.ts';
 import { empiricalRisk, logistic, squaredError, type Loss } from '../../src/network/loss.ts';
+import { activationPattern } from '../../src/network/forward.ts';
 import { flattenParameters, unflattenParameters } from '../../src/network/parameters.ts';
 import { network, type Network } from '../../src/network/network.ts';
 import type { Penalty } from '../../src/network/penalty.ts';
 import type { Decision, PointClassification } from '../../src/landscape/classification.ts';
-import { classifyPoint } from '../../src/landscape/classify.ts';
+import { classifyPoint, currentPattern } from '../../src/landscape/classify.ts';
 import { regionActivations } from '../../src/landscape/design-matrix.ts';
 import { genuineness } from '../../src/landscape/genuineness.ts';
 import { liuSaddlePoint } from '../../src/landscape/liu-saddle.ts';
 import { oneHiddenLayerNetwork } from '../../src/landscape/one-hidden-layer.ts';
 import { subglobalMinimum } from '../../src/landscape/subglobal-minimum.ts';
-import { kinkCase, lossAt, nearbyLosses, pow2, realChangeAlong } from './support.ts';
+import { kinkCase, lossAt, nearbyLosses, pow2, realChangeAlong, str } from './support.ts';
 
 const F = RationalField;
 
@@ -138,11 +139,18 @@ describe('classification of parameter points on the real loss', () => {
     const y = data.targets.map((t) => t[0]!);
     const fit = solve(X.transpose().mul(X), X.transpose().mulVec(y));
     if (fit.kind !== 'solution') throw new Error('unexpected');
-    const linear = network(F, { layers: [{ weights: [[fit.particular[0]!]], bias: [fit.particular[1]!] }] });
+    const fitted = network(F, { layers: [{ weights: [[fit.particular[0]!]], bias: [fit.particular[1]!] }] });
     const loss = squaredError('half-sum');
-    const min = classifyPoint(linear, data, loss);
+    const min = classifyPoint(fitted, data, loss);
     expect(min.kind).toBe('strict-local-min');
-    checkByNeighbours(min, linear, data, loss);
+    // Two parameters (w, b), Hessian XᵀX positive definite.
+    expect(min.localMin.strict).toEqual({
+      holds: true,
+      basis: 'certified',
+      reason: 'gradient zero and positive-definite Hessian (LDLᵀ inertia)',
+      certificate: { kind: 'hessian', inertia: { positive: 2, negative: 0, zero: 0 } },
+    });
+    checkByNeighbours(min, fitted, data, loss);
     // A negative weight penalty −‖θ‖² with small data makes the Hessian 2cXᵀX − 2I negative definite.
     const small = ratData([['1/4'], ['-1/4']], [1, 0]);
     const penalty = { lambda: Rational.MINUS_ONE };
@@ -154,6 +162,13 @@ describe('classification of parameter points on the real loss', () => {
     const concave = network(F, { layers: [{ weights: [[crit.particular[0]!]], bias: [crit.particular[1]!] }] });
     const max = classifyPoint(concave, small, squaredError('half-mean'), { penalty });
     expect(max.kind).toBe('strict-local-max');
+    expect(max.localMax.strict).toEqual({
+      holds: true,
+      basis: 'certified',
+      reason: 'gradient zero and negative-definite Hessian (LDLᵀ inertia)',
+      certificate: { kind: 'hessian', inertia: { positive: 0, negative: 2, zero: 0 } },
+    });
+    expect(max.localMin.nonStrict.reason).toBe('the Hessian has a negative direction (dᵀHd < 0 at a critical point)');
     checkByNeighbours(max, concave, small, squaredError('half-mean'), penalty);
   });
 
@@ -195,9 +210,173 @@ describe('classification of parameter points on the real loss', () => {
     const floatNet = network(FloatField, { layers: [{ weights: [[1]] }] });
     expect(() => classifyPoint(floatNet as unknown as Network<Rational>, data, squaredError('mean'))).toThrow(/rationals/);
     const net = network(F, { layers: [{ weights: [[q(1)]], activation: relu(F) }, { weights: [[q(1)]] }] });
-    expect(() => classifyPoint(net, data, logistic('mean'))).toThrow(/logistic/);
+    expect(() => classifyPoint(net, data, logistic('mean'))).toThrow(/classifyPoint: the logistic loss cannot be decided over the rationals/);
     expect(() => classifyPoint(net, ratData([[1, 2]], [1]), squaredError('mean'))).toThrow(/input 0 has 2 entries/);
     expect(() => genuineness(subglobalMinimum(data, [[Rational.ONE], [Rational.ONE]], { bias: false, outputBias: false, normalisation: 'mean' }), [[1]])).toThrow(/region unit 0 has 1 signs/);
     expect(() => liuSaddlePoint(data, [[1, 1]], [0])).toThrow(/K' < K/);
+  });
+});
+
+describe('the pattern at θ: bias-free first-layer units on a zero input never switch', () => {
+  const x0 = ratData([[0], [1]], [0, 0]);
+
+  it('a bias-free ReLU unit on x = 0 is frozen to its left piece and is no breakpoint', () => {
+    const net = network(F, { layers: [{ weights: [[q(1)]], activation: relu(F) }, { weights: [[q(1)]] }] });
+    // Point 0: z = 1·0 = 0 sits on the ReLU breakpoint (position 1); point 1: z = 1 > 0 (position 2).
+    expect(activationPattern(net, x0)[0]![0]).toEqual([1]);
+    const { pattern, breakpoints } = currentPattern(net, x0);
+    expect(pattern).toEqual([[[0], [0]], [[2], [0]]]);
+    expect(breakpoints).toEqual([]);
+    expect(classifyPoint(net, x0, squaredError('mean')).differentiable).toBe(true);
+  });
+
+  it('a first-layer unit with a bias, a unit on a non-zero input, and a deeper unit stay breakpoints', () => {
+    // With a bias b = 0 the pre-activation 0·w + b moves with b.
+    const biased = network(F, { layers: [{ weights: [[q(1)]], bias: [q(0)], activation: relu(F) }, { weights: [[q(1)]] }] });
+    expect(currentPattern(biased, x0).breakpoints).toEqual([{ point: 0, layer: 0, unit: 0 }]);
+    // x = (1, −1) with w = (1, 1): z = 0, but z moves with w.
+    const plane = network(F, { layers: [{ weights: [[q(1), q(1)]], activation: relu(F) }, { weights: [[q(1)]] }] });
+    expect(currentPattern(plane, ratData([[1, -1]], [0])).breakpoints).toEqual([{ point: 0, layer: 0, unit: 0 }]);
+    // Second layer: z = v·h(0) + c = c = 0 moves with c although the input is 0 and layer 1 has no bias.
+    const deep = network(F, {
+      layers: [{ weights: [[q(1)]], activation: relu(F) }, { weights: [[q(1)]], bias: [q(0)], activation: relu(F) }, { weights: [[q(1)]] }],
+    });
+    expect(currentPattern(deep, ratData([[0]], [0])).breakpoints).toEqual([{ point: 0, layer: 1, unit: 0 }]);
+  });
+
+  it('a bias-free unit on x = 0 inside a piece keeps its position', () => {
+    // The identity has one piece (position 0) and no breakpoint.
+    const net = network(F, { layers: [{ weights: [[q(2)]], activation: linear(F) }, { weights: [[q(1)]] }] });
+    expect(currentPattern(net, x0).pattern).toEqual(activationPattern(net, x0));
+  });
+});
+
+describe('classification at differentiable points: each decision and its certificate', () => {
+  const half = squaredError('half-sum');
+
+  it('a non-critical point: the penalised value, the exact gradient as certificate, no breakpoints', () => {
+    // f = w·x with w = 1, x = 1, y = 0; L = ½(w − 0)² + λw² with λ = 1: L = 3/2, L′ = w + 2w = 3.
+    const net = network(F, { layers: [{ weights: [[q(1)]] }] });
+    const data = ratData([[1]], [0]);
+    const c = classifyPoint(net, data, half, { penalty: { lambda: Rational.ONE } });
+    expect(c.value.equals(q(3, 2))).toBe(true);
+    expect(c.breakpoints).toEqual([]);
+    expect(c.kind).toBe('not-critical');
+    for (const d of [c.localMin.nonStrict, c.localMin.strict, c.localMax.nonStrict, c.localMax.strict]) {
+      expect(d).toMatchObject({ holds: false, basis: 'exact', reason: 'the gradient is not zero' });
+      expect(d.certificate?.kind === 'gradient' && str(d.certificate.gradient)).toEqual(['3']);
+    }
+  });
+
+  it('a zero-loss point with a singular Hessian: a global minimum, not strict (rescaling), not a maximum', () => {
+    // f = v·relu(w·x), x = 1, y = 1, (w, v) = (1, 1): L = ½(vw − 1)² = 0, H = [[v², 2vw − 1], [2vw − 1, w²]] = [[1, 1], [1, 1]].
+    const net = network(F, { layers: [{ weights: [[q(1)]], activation: relu(F) }, { weights: [[q(1)]] }] });
+    const data = ratData([[1]], [1]);
+    const c = classifyPoint(net, data, half);
+    expect(c.inertia).toEqual({ positive: 1, negative: 0, zero: 1 });
+    expect(c.kind).toBe('local-min');
+    expect(c.localMin.nonStrict).toMatchObject({ holds: true, basis: 'certified', certificate: { kind: 'zero-loss' } });
+    expect(c.localMin.strict.holds).toBe(false);
+    expect(c.localMin.strict.reason).toMatch(/not a strict local minimum/);
+    expect(c.localMax.nonStrict).toMatchObject({ holds: false, basis: 'certified', reason: 'the Hessian has a positive direction (dᵀHd > 0 at a critical point)' });
+    expect(c.localMax.nonStrict.certificate?.kind === 'ray' && c.localMax.nonStrict.certificate.expansion.sign).toBe(1);
+    expect(c.localMax.strict).toBe(c.localMax.nonStrict);
+    checkRayCertificates(c, net, data, half);
+  });
+
+  it('a subglobal minimum with non-zero loss is certified by the reparametrisation', () => {
+    // f = v·relu(w·x) on x = (1, 2), y = (1, 1): the best u = vw is Σxy/Σx² = 3/5, L = ½(4/25 + 1/25) = 1/10.
+    const net = network(F, { layers: [{ weights: [[q(1)]], activation: relu(F) }, { weights: [[q(3, 5)]] }] });
+    const data = ratData([[1], [2]], [1, 1]);
+    const c = classifyPoint(net, data, half);
+    expect(c.value.equals(q(1, 10))).toBe(true);
+    // The rescaling direction (w, −v) is a Hessian null direction.
+    expect(c.inertia).toEqual({ positive: 1, negative: 0, zero: 1 });
+    expect(c.localMin.nonStrict).toMatchObject({ holds: true, basis: 'certified', certificate: { kind: 'reparametrisation' } });
+    expect(c.localMin.nonStrict.reason).toMatch(/reparametrised parameters minimise/);
+    checkByNeighbours(c, net, data, half);
+  });
+
+  /** Two dead ReLU units (w = −1, −2 on x > 0) with output weights v = (0, 0): the data loss is constant. */
+  const dead = network(F, { layers: [{ weights: [[q(-1)], [q(-2)]], activation: relu(F) }, { weights: [[q(0), q(0)]] }] });
+  const deadData = ratData([[1], [2]], [1, -1]);
+  const outputWeights = [2, 3];
+
+  it('a penalty with λ = 0 blocks the reparametrisation; the constant region loss decides', () => {
+    const penalty = { lambda: Rational.ZERO };
+    const c = classifyPoint(dead, deadData, half, { penalty });
+    expect(c.inertia).toEqual({ positive: 0, negative: 0, zero: 4 });
+    expect(c.kind).toBe('locally-constant');
+    for (const d of [c.localMin.nonStrict, c.localMax.nonStrict]) {
+      expect(d).toEqual({ holds: true, basis: 'certified', reason: 'the region\'s loss is constant near θ', certificate: { kind: 'locally-constant', regionsChecked: 1 } });
+    }
+    expect(c.localMin.strict.reason).toMatch(/not a strict local minimum/);
+    expect(c.localMax.strict.reason).toMatch(/not a strict local maximum/);
+    expect(c.localMax.strict.holds).toBe(false);
+    expect(nearbyLosses(dead, deadData, half, { penalty }).every((v) => v.equals(c.value))).toBe(true);
+  });
+
+  it('a positive penalty on zero output weights: singular PSD Hessian, no certificate, left open', () => {
+    // L = const + v₁² + v₂²: H = diag(0, 0, 2, 2); no descent exists, but the region loss is not constant.
+    const c = classifyPoint(dead, deadData, half, { penalty: { lambda: Rational.ONE, parameters: outputWeights } });
+    expect(c.inertia).toEqual({ positive: 2, negative: 0, zero: 2 });
+    expect(c.localMin.nonStrict.holds).toBe(null);
+    expect(c.localMin.nonStrict.basis).toBe('evidence');
+    expect(c.localMin.nonStrict.reason).toMatch(/^singular positive-semidefinite Hessian: no reparametrisation certificate \(a weight penalty .*\); no descent among \d+ directions tried$/);
+    expect(c.localMin.strict).toBe(c.localMin.nonStrict);
+    expect(c.localMax.nonStrict.holds).toBe(false);
+  });
+
+  it('a negative penalty on zero output weights: singular NSD Hessian, no ascent found, left open', () => {
+    // L = const − v₁² − v₂²: H = diag(0, 0, −2, −2); moving w keeps the units dead, so no ascent exists.
+    const penalty = { lambda: Rational.MINUS_ONE, parameters: outputWeights };
+    const c = classifyPoint(dead, deadData, half, { penalty });
+    expect(c.inertia).toEqual({ positive: 0, negative: 2, zero: 2 });
+    expect(c.localMin.nonStrict).toMatchObject({ holds: false, basis: 'certified', reason: 'the Hessian has a negative direction (dᵀHd < 0 at a critical point)' });
+    expect(c.localMin.nonStrict.certificate?.kind === 'ray' && c.localMin.nonStrict.certificate.expansion.sign).toBe(-1);
+    expect(c.localMax.nonStrict.holds).toBe(null);
+    expect(c.localMax.nonStrict.reason).toMatch(/^singular negative-semidefinite Hessian; no ascent among \d+ directions tried$/);
+    expect(c.localMax.strict).toEqual(c.localMax.nonStrict);
+    expect(c.kind).toBe('not-local-min');
+    checkRayCertificates(c, dead, deadData, half, penalty);
+  });
+
+  it('a zero-loss point with a zero Hessian in a non-constant region is a minimum and hence no maximum', () => {
+    // f = v·w·x (two linear layers), x = 1, y = 0 at (w, v) = (0, 0): L = ½(vw)² ≥ 0 = L(θ), H = 0.
+    const net = network(F, { layers: [{ weights: [[q(0)]] }, { weights: [[q(0)]] }] });
+    const data = ratData([[1]], [0]);
+    const c = classifyPoint(net, data, half);
+    expect(c.inertia).toEqual({ positive: 0, negative: 0, zero: 2 });
+    expect(c.kind).toBe('local-min');
+    expect(c.localMin.nonStrict.certificate).toEqual({ kind: 'zero-loss' });
+    const no = { holds: false, basis: 'certified', reason: 'θ is a local minimum and the region\'s loss is not constant near θ', certificate: { kind: 'zero-loss' } };
+    expect(c.localMax.nonStrict).toEqual(no);
+    expect(c.localMax.strict).toEqual(no);
+    // Larger values arbitrarily close: L(t, t) = t⁴/2 > 0.
+    expect(lossAt(net, data, half, [Rational.ONE, Rational.ONE], pow2(20)).gt(c.value)).toBe(true);
+  });
+
+  it('a zero Hessian with a cubic loss term: descent and ascent at order 3 along Hessian null directions', () => {
+    // f = u·v·w·x (three linear layers), x = 1, y = −1 at 0: L = ½ + uvw + ½(uvw)²; H = 0, the sign of uvw decides.
+    const net = network(F, { layers: [{ weights: [[q(0)]] }, { weights: [[q(0)]] }, { weights: [[q(0)]] }] });
+    const data = ratData([[1]], [-1]);
+    const c = classifyPoint(net, data, half);
+    expect(c.inertia).toEqual({ positive: 0, negative: 0, zero: 3 });
+    expect(c.kind).toBe('saddle');
+    expect(c.localMin.nonStrict).toMatchObject({ holds: false, basis: 'certified', reason: 'a Hessian null direction descends at order 3' });
+    expect(c.localMax.nonStrict).toMatchObject({ holds: false, basis: 'certified', reason: 'a Hessian null direction ascends at order 3' });
+    for (const [d, sign] of [[c.localMin.nonStrict, -1], [c.localMax.nonStrict, 1]] as const) {
+      const ray = d.certificate?.kind === 'ray' ? d.certificate.expansion : null;
+      expect(ray?.sign).toBe(sign);
+      // Along d the loss is ½ + t³·d₁d₂d₃ + …: the product's sign is the ray's.
+      expect(Math.sign(ray!.direction.reduce((p, v) => p.mul(v), Rational.ONE).sign())).toBe(sign);
+    }
+    checkRayCertificates(c, net, data, half);
+  });
+
+  it('the float search is reproducible from its seed, whose default is 1', () => {
+    const net = network(F, { layers: [{ weights: [[q(0)]] }, { weights: [[q(0)]] }, { weights: [[q(0)]] }] });
+    const data = ratData([[1]], [-1]);
+    expect(classifyPoint(net, data, squaredError('half-sum'))).toEqual(classifyPoint(net, data, squaredError('half-sum'), { seed: 1 }));
   });
 });

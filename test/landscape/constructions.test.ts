@@ -176,3 +176,39 @@ describe("Liu's Theorem 2 and Theorem 3 constructions", () => {
     );
   });
 });
+
+describe('construction inputs', () => {
+  const r = (...xs: (number | string)[]): Rational[] => xs.map((x) => Rational.from(x));
+
+  it('§3.2 validates the point, the samples, the weight and the margin', () => {
+    const point = { weights: [r(1)], biases: r(0), outputWeights: r(1), outputBias: Rational.ZERO };
+    const inputs = [r(1), r(3)];
+    expect(() => addDeadUnit({ ...point, biases: null }, inputs, r(1), Rational.ONE)).toThrow(/addDeadUnit: the construction sets a bias, the point has none/);
+    expect(() => addDeadUnit(point, [], r(1), Rational.ONE)).toThrow(/addDeadUnit: no samples/);
+    expect(() => addDeadUnit(point, inputs, r(1, 2), Rational.ONE)).toThrow(/addDeadUnit: weight has 2 entries, input dimension is 1/);
+    expect(() => addDeadUnit(point, inputs, r(1), Rational.ONE, { margin: Rational.MINUS_ONE })).toThrow(/addDeadUnit: margin must be ≥ 0, got -1/);
+    expect(() => addDeadUnit(point, [r(1), r(1, 2)], r(1), Rational.ONE)).toThrow(/addDeadUnit: inputs\[1\] has 2 entries, expected 1/);
+    // Margin 0 is the paper's formula: b = −max(2·1, 2·3) = −6, so sample 1 sits on the kink.
+    const dead = addDeadUnit(point, inputs, r(2), Rational.ONE, { margin: Rational.ZERO });
+    expect([String(dead.bias), dead.boundarySamples]).toEqual(['-6', [1]]);
+  });
+
+  it('§3.1 validates the data and the weights', () => {
+    const data = ratData([[0], [1]], [0, 1]);
+    expect(() => linearRegionPoint({ inputs: [], targets: [] }, [r(1)], 'mean')).toThrow(/the linear region of an empty dataset is undefined/);
+    expect(() => linearRegionPoint(data, [r(1, 2)], 'mean')).toThrow(/weights\[0\] has 2 entries, input dimension is 1/);
+    expect(() => linearRegionPoint(data, [], 'mean')).toThrow(/the construction needs at least one hidden unit/);
+  });
+
+  it('§3.1 without the fit direction in the row space of W: not realisable, with a checkable certificate', () => {
+    // y = x₂ on three points: the fit is u = (0, 1), d = 0 with loss 0; W = [(1, 0)] cannot give vᵀW = (0, 1).
+    const data = ratData([[0, 0], [0, 1], [1, 0]], [0, 1, 0]);
+    const c = linearRegionPoint(data, [r(1, 0)], 'mean');
+    expect(c.realisable).toBe(false);
+    if (c.realisable) return;
+    expect([c.fit.u.map(String), String(c.fit.d), String(c.regressionLoss)]).toEqual([['0', '1'], '0', '0']);
+    // The certificate y: W y = 0 and uᵀy = 1.
+    expect(dot(r(1, 0), c.certificate).isZero()).toBe(true);
+    expect(dot(c.fit.u, c.certificate).equals(Rational.ONE)).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@ import { verifyInfeasibility } from '../../src/geometry/certificate.ts';
 import { activationPattern } from '../../src/geometry/pattern.ts';
 import type { Sign } from '../../src/geometry/pattern.ts';
 import { Rational } from '../../src/numbers/rational.ts';
+import { ratData } from '../../src/network/dataset.ts';
 import { empiricalRisk, squaredError, type Normalisation } from '../../src/network/loss.ts';
 import { regionActivations } from '../../src/landscape/design-matrix.ts';
 import { genuineness, type OutputSign } from '../../src/landscape/genuineness.ts';
@@ -86,5 +87,87 @@ describe('genuineness of a subglobal minimum (Liu eq. (10)–(13))', () => {
     const face = genuineness(m, [[1, 0]]);
     expect(face.genuine).toBe(true);
     if (face.genuine) expect(face.point.weights[0]![1]!.isZero()).toBe(true);
+  });
+
+  it('a choice infeasible on its own is reported over its own variables, with its certificate, and never combined', () => {
+    // x = 1 and x = −1 both active for one bias-free unit: w > 0 and −w > 0, an empty cell. y = 0 gives R = 0 uniquely.
+    const data = ratData([[1], [-1]], [0, 0]);
+    const region: Sign[][] = [[1, 1]];
+    const m = subglobalMinimum(data, regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' });
+    expect(m.nullBasis.length).toBe(0);
+    const g = genuineness(m, region);
+    expect(g.genuine).toBe(false);
+    if (g.genuine) return;
+    expect(g.infeasibleChoices.map((c) => `${c.unit}:${c.sign}`)).toEqual(['0:1', '0:-1', '0:0']);
+    g.infeasibleChoices.forEach((c) => expect(verifyInfeasibility(c.system, c.certificate)).toBe(true));
+    // ±1 constrain only c (no variable here); 0 adds the unit's weight w̃ (one coordinate).
+    expect(g.infeasibleChoices.map((c) => c.system.dimension)).toEqual([0, 0, 1]);
+    expect(g.infeasibleCombinations).toEqual([]);
+  });
+
+  it('combines only the choices that are feasible alone and stops at maxCombinations', () => {
+    // One active sample x = 1, y = 1: R₁ + … + R_K = 1 leaves every unit free to be positive, negative or zero.
+    const setFor = (K: number) => {
+      const region: Sign[][] = Array.from({ length: K }, () => [1]);
+      return { region, m: subglobalMinimum(ratData([[1]], [1]), regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' }) };
+    };
+    const two = setFor(2);
+    expect(() => genuineness(two.m, two.region, { maxCombinations: 8 })).toThrow(/9 output-sign combinations exceed the limit 8/);
+    expect(genuineness(two.m, two.region, { maxCombinations: 9 }).genuine).toBe(true);
+    // The default limit is 3^8 combinations.
+    const nine = setFor(9);
+    expect(() => genuineness(nine.m, nine.region)).toThrow(/19683 output-sign combinations exceed the limit 6561/);
+    const eight = setFor(8);
+    expect(genuineness(eight.m, eight.region).genuine).toBe(true);
+  });
+
+  it('several units with output sign 0 each get their own weight variables', () => {
+    // x = 1, y = 0, two active units: R₁ + R₂ = 0; z = 0 for both needs R = 0 and w̃_j > 0 for each unit.
+    const region: Sign[][] = [[1], [1]];
+    const m = subglobalMinimum(ratData([[1]], [0]), regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' });
+    const g = genuineness(m, region, { outputSigns: [0] });
+    expect(g.genuine).toBe(true);
+    if (!g.genuine) return;
+    expect(g.signs).toEqual([0, 0]);
+    expect(g.system.dimension).toBe(m.nullBasis.length + 2);
+    g.point.weights.forEach((w) => expect(w[0]!.sign()).toBe(1));
+    g.point.outputWeights.forEach((v) => expect(v.isZero()).toBe(true));
+  });
+
+  it('extra rows over c restrict the minimisers, and must have c’s dimension', () => {
+    const region: Sign[][] = [[1], [1]];
+    const m = subglobalMinimum(ratData([[1]], [1]), regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' });
+    expect(m.nullBasis.length).toBe(1);
+    const five = Rational.of(5);
+    const bounded = genuineness(m, region, { extraRows: () => [{ coefficients: [Rational.ONE], kind: '>=', bound: five }] });
+    expect(bounded.genuine).toBe(true);
+    if (bounded.genuine) expect(bounded.coefficients[0]!.ge(five)).toBe(true);
+    // 0·c > 0 rules out every combination: all nine are reported infeasible.
+    const none = genuineness(m, region, { extraRows: () => [{ coefficients: [Rational.ZERO], kind: '>', bound: Rational.ZERO }] });
+    expect(none.genuine).toBe(false);
+    if (!none.genuine) {
+      expect(none.infeasibleCombinations.length).toBe(9);
+      none.infeasibleCombinations.forEach((c) => expect(verifyInfeasibility(c.system, c.certificate)).toBe(true));
+    }
+    expect(() => genuineness(m, region, { extraRows: () => [{ coefficients: [Rational.ONE, Rational.ONE], kind: '>', bound: Rational.ZERO }] })).toThrow(
+      /extra row has 2 coefficients, expected 1/,
+    );
+  });
+
+  it('a sample at the kink (x = 0) is inactive only in the closed reading', () => {
+    // Bias-free unit, x = 1 active and x = 0 inactive, y = (1, 5): R = 1 uniquely, and R·0 = 0 is not < 0.
+    const data = ratData([[1], [0]], [1, 5]);
+    const region: Sign[][] = [[1, -1]];
+    const m = subglobalMinimum(data, regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' });
+    expect(genuineness(m, region).genuine).toBe(false);
+    const closed = genuineness(m, region, { inactive: 'closed' });
+    expect(closed.genuine).toBe(true);
+    if (closed.genuine) expect(closed.point.weights[0]![0]!.equals(Rational.ONE)).toBe(true);
+  });
+
+  it('rejects a region with another number of units', () => {
+    const region: Sign[][] = [[1]];
+    const m = subglobalMinimum(ratData([[1]], [1]), regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' });
+    expect(() => genuineness(m, [[1], [1]])).toThrow(/region has 2 units, the set has 1/);
   });
 });

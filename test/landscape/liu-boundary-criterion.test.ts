@@ -85,4 +85,38 @@ describe('liuBoundaryCriterionAt: Theorem 3 evaluated at a point', () => {
     expect(c.criterion).toBe(false);
     expect(() => liuBoundaryCriterionAt(data, point, 0, 0)).toThrow(/not on the hyperplane/);
   });
+  it('a second unit on a kink of its own counts as inactive there: I_ik = 1(w_k·x_i > 0)', () => {
+    // Unit 1, w = (1, 0), z = 1, has w·x1 = 0, w·x2 = 1, w·x3 = −2: f = (1, 1, 3), e = (−3, 3, 1);
+    // its rows Σ_i e_i I_i1 x_i take x2 alone: 3·(1, 1) = (3, 3).
+    const data = ratData([[0, 1], [1, 1], [-2, 1]], [4, -2, 2]);
+    const point: OneHiddenLayerPoint = { weights: [[Rational.MINUS_ONE, Rational.ONE], [Rational.ONE, Rational.ZERO]], biases: null, outputWeights: [Rational.ONE, Rational.ONE], outputBias: null };
+    const c = liuBoundaryCriterionAt(data, point, 0, 1);
+    expect(c.errors.map(String)).toEqual(['-3', '3', '1']);
+    expect(c.residual.slice(2, 4).map(String)).toEqual(['3', '3']);
+    expect(c.stationary).toBe(false);
+  });
+
+  it('the criterion needs DR = d, (18) < 0 strictly and (19) > 0', () => {
+    // x = (0,1), x_n = (1,1), w = (−1,1), z = 1: f = (1, 0), e = (1 − y_0, −y_1); u_0 = (1,1) − 2(0,1) = (1,−1).
+    const at = (y0: number, y1: number) => liuBoundaryCriterionAt(ratData([[0, 1], [1, 1]], [y0, y1]), { weights: [[Rational.MINUS_ONE, Rational.ONE]], biases: null, outputWeights: [Rational.ONE], outputBias: null }, 0, 1);
+    // e = (0, 1): stationary, (18) = 0, (19) = 2: not strict in (18).
+    expect(at(1, -1)).toMatchObject({ stationary: true, criterion: false });
+    expect([String(at(1, -1).side18), String(at(1, -1).side19)]).toEqual(['0', '2']);
+    // e = (−1, 1): residual −(1,−1) ≠ 0 although (18) = −1 < 0 and (19) = −1 + 2 = 1 > 0.
+    expect(at(2, -1)).toMatchObject({ stationary: false, criterion: false });
+    expect([String(at(2, -1).side18), String(at(2, -1).side19)]).toEqual(['-1', '1']);
+  });
+
+  it('rejects biases, a unit or a sample outside the network and data', () => {
+    const data = ratData([[0, 1], [1, 1]], [1, -1]);
+    const base: OneHiddenLayerPoint = { weights: [[Rational.MINUS_ONE, Rational.ONE]], biases: null, outputWeights: [Rational.ONE], outputBias: null };
+    const noBias = /^Liu's network has no biases/;
+    expect(() => liuBoundaryCriterionAt(data, { ...base, biases: [Rational.ZERO] }, 0, 1)).toThrow(noBias);
+    expect(() => liuBoundaryCriterionAt(data, { ...base, outputBias: Rational.ZERO }, 0, 1)).toThrow(noBias);
+    expect(() => liuBoundaryCriterionAt(data, base, -1, 1)).toThrow(/^unit -1 outside 0\.\.0$/);
+    expect(() => liuBoundaryCriterionAt(data, base, 1, 1)).toThrow(/^unit 1 outside 0\.\.0$/);
+    expect(() => liuBoundaryCriterionAt(data, base, 0.5, 1)).toThrow(/^unit 0\.5 outside/);
+    expect(() => liuBoundaryCriterionAt(data, base, 0, 2)).toThrow(/^sample 2 outside 0\.\.1$/);
+    expect(liuBoundaryCriterionAt(data, base, 0, 1).stationary).toBe(true);
+  });
 });

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parallelSystem, type ParallelWeights } from '../../src/landscape/liu-parallel.ts';
-import { classFrequency, classTruncatedMean, sortTrials, trialCounts, twoGaussianSamples, type LabelledSamples } from '../../src/landscape/liu-monte-carlo.ts';
-import { seededRandom } from '../../src/landscape/rng.ts';
+import {
+  classFrequency,
+  classTruncatedMean,
+  intervalFrequency,
+  regionOptimum,
+  sortTrials,
+  trialCounts,
+  twoGaussianSamples,
+  type LabelledSamples,
+} from '../../src/landscape/liu-monte-carlo.ts';
+import { gaussian, seededRandom } from '../../src/landscape/rng.ts';
 import { solve } from '../../src/linalg/elimination.ts';
 import { Rational } from '../../src/numbers/rational.ts';
 
@@ -134,5 +143,145 @@ describe('the exact reference', () => {
     const y = [Rational.ONE, Rational.ONE];
     expect(genuineExactly(x, y, { normals: [1], positions: [Rational.of(3, 4)] })).toBe(false);
     expect(genuineExactly(x, y, { normals: [1], positions: [Rational.of(3, 2)] })).toBe(true);
+  });
+});
+
+/** Hand-made samples: x values with their labels. */
+const labelled = (x: readonly number[], y: readonly (1 | -1)[]): LabelledSamples => ({ x: Float64Array.from(x), y: Int8Array.from(y) });
+
+/** A uniform source that replays the given draws (and fails loudly when it runs out). */
+function scripted(draws: readonly number[]): () => number {
+  let k = 0;
+  return () => {
+    if (k >= draws.length) throw new Error('scripted draws exhausted');
+    return draws[k++]!;
+  };
+}
+
+describe('twoGaussianSamples', () => {
+  it('draws the label first (+1 iff the uniform is below ½), then adds one standard normal to it', () => {
+    // Per sample: one draw for the label, two for Box–Muller; angle ½ gives z = −√(2 ln 2) < 0.
+    const draws = [0.25, 0.5, 0.5, 0.5, 0.5, 0.5, 0.75, 0.25, 0.5];
+    const s = twoGaussianSamples(scripted(draws), 3);
+    expect(Array.from(s.y)).toEqual([1, -1, -1]);
+    const z = gaussian(scripted([0.5, 0.5]));
+    expect(z).toBeCloseTo(-Math.sqrt(2 * Math.log(2)), 12);
+    const z3 = gaussian(scripted([0.25, 0.5]));
+    expect(Array.from(s.x)).toEqual([1 + z, -1 + z, -1 + z3]);
+  });
+
+  it('consumes the stream sample by sample: two calls equal one call of the total length', () => {
+    const a = seededRandom(11);
+    const first = twoGaussianSamples(a, 3);
+    const second = twoGaussianSamples(a, 2);
+    const whole = twoGaussianSamples(seededRandom(11), 5);
+    expect(Array.from(whole.x)).toEqual([...first.x, ...second.x]);
+    expect(Array.from(whole.y)).toEqual([...first.y, ...second.y]);
+  });
+
+  it('accepts one sample and rejects counts that are not positive integers', () => {
+    expect(twoGaussianSamples(seededRandom(1), 1).x.length).toBe(1);
+    for (const count of [0, -2, 1.5]) {
+      expect(() => twoGaussianSamples(seededRandom(1), count)).toThrow(`sample count must be a positive integer, got ${count}`);
+    }
+  });
+});
+
+describe('frequencies and means on hand-made samples', () => {
+  // x = −1, 0, 1, 2 with labels +, −, +, −.
+  const s = labelled([-1, 0, 1, 2], [1, -1, 1, -1]);
+
+  it('intervalFrequency counts the open interval: ends are excluded', () => {
+    // (0, 2) holds only 1: p = 1/4, standard error √(p(1 − p)/n) = √(3/16 / 4) = √3/8.
+    const mid = intervalFrequency(s, { lower: 0, upper: 2 });
+    expect(mid.value).toBe(0.25);
+    expect(mid.standardError).toBeCloseTo(Math.sqrt(3) / 8, 15);
+    expect(mid.count).toBe(4);
+    expect(intervalFrequency(s, { lower: 0, upper: null }).value).toBe(0.5); // 1, 2
+    expect(intervalFrequency(s, { lower: null, upper: 0 }).value).toBe(0.25); // −1
+    expect(intervalFrequency(s, { lower: -1, upper: 1 }).value).toBe(0.25); // 0
+    expect(intervalFrequency(s, { lower: null, upper: null })).toEqual({ value: 1, standardError: 0, count: 4 });
+  });
+
+  it('classFrequency counts one class only, relative to that class', () => {
+    // Class −1 is {0, 2}: (−1, 1) holds 0 → p = 1/2, SE = √(1/4 / 2).
+    const minus = classFrequency(s, -1, { lower: -1, upper: 1 });
+    expect(minus).toEqual({ value: 0.5, standardError: Math.sqrt(0.25 / 2), count: 2 });
+    // Class +1 is {−1, 1}: (−1, 1) is open, so neither.
+    expect(classFrequency(s, 1, { lower: -1, upper: 1 }).value).toBe(0);
+    expect(classFrequency(s, 1, { lower: -2, upper: 1.5 }).value).toBe(1);
+  });
+
+  it('classTruncatedMean: sample mean and standard error s/√n; undefined below two samples', () => {
+    const t = labelled([0, 1, 5, 7], [1, 1, 1, -1]);
+    // Class +1 on (−1, 6): 0, 1, 5 → mean 2, s² = (4 + 1 + 9)/2 = 7, SE = √(7/3).
+    const m = classTruncatedMean(t, 1, { lower: -1, upper: 6 });
+    expect(m.value).toBe(2);
+    expect(m.standardError).toBeCloseTo(Math.sqrt(7 / 3), 14);
+    expect(m.count).toBe(3);
+    // Two samples 1, 5 (above 1/2): mean 3, s² = (4 + 4)/1 = 8, SE = √(8/2) = 2.
+    expect(classTruncatedMean(t, 1, { lower: 0.5, upper: null })).toEqual({ value: 3, standardError: 2, count: 2 });
+    const single = classTruncatedMean(t, -1, { lower: null, upper: null });
+    expect(single.count).toBe(1);
+    expect(single.value).toBeNaN();
+    expect(single.standardError).toBeNaN();
+  });
+
+  it('regionOptimum is the mean of x − y over the samples of the region', () => {
+    // x − y = −2, 1, 0, 3.
+    expect(regionOptimum(s, { lower: null, upper: null })).toMatchObject({ value: 0.5, count: 4 });
+    // (−1, ∞) holds 0, 1, 2 → x − y = 1, 0, 3 → mean 4/3.
+    expect(regionOptimum(s, { lower: -1, upper: null }).value).toBeCloseTo(4 / 3, 15);
+    expect(regionOptimum(s, { lower: null, upper: 0.5 })).toMatchObject({ value: -0.5, count: 2 });
+  });
+});
+
+describe('sortTrials and trialCounts: ties and validation', () => {
+  it('on half-integer samples (ties with weights, gap ends and optima) trialCounts equals the brute-force scan', () => {
+    const sample = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.constantFrom<1 | -1>(1, -1));
+    const half = fc.integer({ min: -4, max: 4 }).map((k) => k / 2);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.array(sample, { minLength: 1, maxLength: 15 }), half, half, half, half, (size, raw, p, q, e1, e2) => {
+        const pairs = Array.from({ length: size * Math.ceil(raw.length / size) }, (_, k) => raw[k % raw.length]!);
+        const s = labelled(
+          pairs.map(([k]) => k / 2),
+          pairs.map(([, y]) => y),
+        );
+        const h1 = Math.max(p, q);
+        const h2 = Math.min(p, q);
+        const gaps: [[number, number], [number, number]] = [
+          [h1, e1],
+          [e2, h2],
+        ];
+        const got = trialCounts(sortTrials(s, size), h1, h2, gaps);
+        expect({ emptyGap: [...got.emptyGap], emptyUnion: got.emptyUnion, genuine: [...got.genuine], genuineBoth: got.genuineBoth }).toEqual(bruteForce(s, size, h1, h2, gaps));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sortTrials sorts each trial and keeps the prefix sums of x − y', () => {
+    const s = labelled([2, -1, 0, 1, 3, -2], [1, -1, 1, -1, 1, 1]);
+    const sorted = sortTrials(s, 3);
+    expect(sorted.trials).toBe(2);
+    expect(Array.from(sorted.x)).toEqual([-1, 0, 2, -2, 1, 3]);
+    // Trial 0 in order: (−1, −), (0, +), (2, +) → x − y = 0, −1, 1; trial 1: (−2, +), (1, −), (3, +) → −3, 2, 2.
+    expect(Array.from(sorted.prefix)).toEqual([0, 0, -1, 0, 0, -3, -1, 1]);
+  });
+
+  it('rejects trial sizes that do not divide the samples', () => {
+    const s = labelled([0, 1, 2], [1, 1, -1]);
+    for (const size of [0, -1, 1.5, 2]) expect(() => sortTrials(s, size)).toThrow(`3 samples do not split into trials of ${size}`);
+    expect(sortTrials(s, 3).trials).toBe(1);
+  });
+
+  it('requires h_2 ≤ h_1 and accepts h_2 = h_1', () => {
+    const sorted = sortTrials(labelled([0, 1], [1, -1]), 2);
+    const gaps: [[number, number], [number, number]] = [
+      [0, 0],
+      [0, 0],
+    ];
+    expect(() => trialCounts(sorted, 0, 0.5, gaps)).toThrow('h_2 ≤ h_1 in the two-weight setting');
+    expect(trialCounts(sorted, 0.5, 0.5, gaps).trials).toBe(1);
   });
 });

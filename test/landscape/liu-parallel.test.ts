@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smallRational } from '../../src/generators/rational.ts';
 import { Rational } from '../../src/numbers/rational.ts';
-import { parallelLoss, parallelRegions, parallelSystem, twoWeightClosedForm, type ParallelWeights } from '../../src/landscape/liu-parallel.ts';
+import { classCounts, parallelLoss, parallelPoint, parallelRegions, parallelSystem, twoWeightClosedForm, type ParallelWeights } from '../../src/landscape/liu-parallel.ts';
 
 const q = (n: number, d = 1) => Rational.of(n, d);
 
@@ -77,5 +77,44 @@ describe('Liu §7.1: parallel weights', () => {
 
   it('a sample on a weight belongs to no open region', () => {
     expect(() => parallelRegions([q(1)], { normals: [1], positions: [q(1)] })).toThrow(/lies on a weight/);
+  });
+  it('a sample on any one of several weights is rejected', () => {
+    expect(() => parallelRegions([q(0), q(3)], { normals: [1, -1], positions: [q(1), q(3)] })).toThrow(/^sample 1 lies on a weight vector \(x = 3\)$/);
+  });
+
+  it('equal positions make one cut: two regions, with both units deciding each', () => {
+    // Left of 1 only the −i unit is active, right of 1 only the +i unit.
+    const regions = parallelRegions([q(0), q(2)], { normals: [1, -1], positions: [q(1), q(1)] });
+    expect(regions.map((r) => [String(r.lower), String(r.upper), r.active, r.samples])).toEqual([
+      ['null', '1', [false, true], [0]],
+      ['1', 'null', [true, false], [1]],
+    ]);
+  });
+
+  it('rejects mismatched or empty weights, and labels other than ±1', () => {
+    expect(() => parallelRegions([q(0)], { normals: [1, -1], positions: [q(1)] })).toThrow(/^2 normals for 1 positions$/);
+    expect(() => parallelRegions([q(0)], { normals: [], positions: [] })).toThrow(/^parallel weights need at least one unit$/);
+    expect(() => parallelPoint({ normals: [1], positions: [q(1), q(2)] }, 1)).toThrow(/^1 normals for 2 positions$/);
+    expect(() => classCounts([q(0), q(1)], [q(1), q(0)], [0, 1])).toThrow(/^labels must be ±1$/);
+    expect(classCounts([q(0), q(1), q(3)], [q(1), q(-1), q(1)], [0, 1, 2])).toMatchObject({ positives: 2, negatives: 1 });
+  });
+
+  it('parallelPoint: z_k[w_k·(x, 1)]₊ = I_k (x_1 − h_k), only the first coordinate counts', () => {
+    const weights: ParallelWeights = { normals: [1, -1], positions: [q(1, 2), q(-1)] };
+    const p = parallelPoint(weights, 2);
+    expect(p.weights.map((w) => w.map(String))).toEqual([['1', '0', '-1/2'], ['-1', '0', '-1']]);
+    expect(p.outputWeights.map(String)).toEqual(['1', '-1']);
+    for (const [x1, x2] of [[q(2), q(5)], [q(-3), q(-7)], [q(0), q(1)]] as const) {
+      const out = p.weights.reduce((s, w, k) => s.add(p.outputWeights[k]!.mul(w[0]!.mul(x1).add(w[1]!.mul(x2)).add(w[2]!).max(Rational.ZERO))), Rational.ZERO);
+      const direct = weights.positions.reduce((s, h, k) => (x1.sub(h).sign() === weights.normals[k] ? s.add(x1.sub(h)) : s), Rational.ZERO);
+      expect(out.equals(direct)).toBe(true);
+    }
+  });
+
+  it('parallelPoint rejects an input dimension that is not a positive integer', () => {
+    const weights: ParallelWeights = { normals: [1], positions: [q(0)] };
+    expect(() => parallelPoint(weights, 0)).toThrow(/^inputDim must be a positive integer, got 0$/);
+    expect(() => parallelPoint(weights, 1.5)).toThrow(/^inputDim must be a positive integer, got 1\.5$/);
+    expect(parallelPoint(weights, 1).weights).toHaveLength(1);
   });
 });

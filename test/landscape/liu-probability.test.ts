@@ -6,6 +6,7 @@ import {
   gapProbability,
   intervalBetween,
   liuTwoWeightProbability,
+  mergeGaps,
   noSampleProbability,
   optimalPosition,
   selfConsistentPosition,
@@ -108,5 +109,67 @@ describe('Liu App. E.2: analytic quantities', () => {
     const h = selfConsistentPosition('0.5', '1', 20);
     expect(close(optimalPosition({ lower: h, upper: null }), h, '1e-19')).toBe(true);
     expect(liuTwoWeightProbability(h, 0, 100).trappedPerWeight[0].gt('0.999999999999')).toBe(true);
+  });
+});
+
+describe('Liu §7.2: unions, bounds and input checks', () => {
+  const gap = (a: Decimal.Value, b: Decimal.Value): AxisInterval => ({ lower: d(a), upper: d(b) });
+  const ends = (gs: readonly AxisInterval[]): string[][] => gs.map((g) => [g.lower!.toString(), g.upper!.toString()]);
+
+  it('mergeGaps joins overlapping and touching gaps, sorts them and drops empty ones', () => {
+    expect(ends(mergeGaps([gap(1, 3), gap(0, 2)]))).toEqual([['0', '3']]);
+    expect(ends(mergeGaps([gap(2, 3), gap(0, 2), gap(5, 6)]))).toEqual([
+      ['0', '3'],
+      ['5', '6'],
+    ]);
+    // A gap inside another leaves the outer one.
+    expect(ends(mergeGaps([gap(0, 4), gap(1, 2)]))).toEqual([['0', '4']]);
+    // (a, a) holds no point; so does a reversed pair.
+    expect(mergeGaps([gap(1, 1), gap(2, 1)])).toEqual([]);
+    expect(unionProbability([gap(2, 1)]).isZero()).toBe(true);
+  });
+
+  it('the union of two overlapping gaps has the mass of the merged gap', () => {
+    const union = unionProbability([gap('-0.5', '0.5'), gap(0, 1)]);
+    expect(close(union, gapProbability(gap('-0.5', 1)), '1e-38')).toBe(true);
+    expect(union.lt(gapProbability(gap('-0.5', '0.5')).plus(gapProbability(gap(0, 1))))).toBe(true);
+  });
+
+  it('mergeGaps accepts bounded gaps only', () => {
+    for (const g of [{ lower: null, upper: d(1) }, { lower: d(0), upper: null }, { lower: null, upper: null }]) {
+      expect(() => mergeGaps([gap(0, 1), g])).toThrow('gaps are bounded intervals');
+    }
+  });
+
+  it('a truncated mean needs mass: the degenerate interval is rejected', () => {
+    expect(() => truncatedMean(gap(1, 1), 1)).toThrow('truncated mean of an interval without mass');
+  });
+
+  it('(25) with N = 0 is 1; N must be a non-negative integer', () => {
+    expect(noSampleProbability(d('0.3'), 0).eq(1)).toBe(true);
+    for (const n of [-1, 2.5]) expect(() => noSampleProbability(d('0.3'), n)).toThrow(`sample count must be a non-negative integer, got ${n}`);
+  });
+
+  it('the two-weight result keeps the positions, the largest gap bound and orders the (25) values', () => {
+    // Asymmetric weights: the two gaps differ in mass.
+    const r = liuTwoWeightProbability('1.5', '-0.25', 20);
+    expect(r.positions.map((p) => p.toString())).toEqual(['1.5', '-0.25']);
+    const [p1, p2] = r.gapProbabilities;
+    expect(p1.eq(p2)).toBe(false);
+    expect(r.maxGapProbability.eq(p1.gt(p2) ? p1 : p2)).toBe(true);
+    expect(r.trappedMaxApproximation.gte(r.trapped)).toBe(true);
+    expect(close(r.trappedPerWeight[0], d(1).minus(p1).pow(20), '1e-38')).toBe(true);
+  });
+
+  it('requires h_2 ≤ h_1 and accepts h_2 = h_1', () => {
+    expect(() => liuTwoWeightProbability('0', '0.5', 10)).toThrow('h_2 ≤ h_1');
+    expect(liuTwoWeightProbability('0.5', '0.5', 10).positions[1].eq('0.5')).toBe(true);
+  });
+
+  it('selfConsistentPosition needs a sign change of h − h_1*(h)', () => {
+    // For large h the region (h, ∞) is nearly all class +1 and h_1* ≈ E[x | x > h] − 1 < h: h − h_1*(h) > 0 at both ends.
+    expect(optimalPosition({ lower: d(2), upper: null }).lt(2)).toBe(true);
+    expect(optimalPosition({ lower: d(3), upper: null }).lt(3)).toBe(true);
+    expect(() => selfConsistentPosition('2', '3')).toThrow('h − h_1*(h) has the same sign at both ends');
   });
 });

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { networkAndDataset, parameterDirection } from '../../src/generators/network.ts';
 import { Rational } from '../../src/numbers/rational.ts';
 import { activationPattern } from '../../src/network/forward.ts';
-import { cubicHinge, squaredError } from '../../src/network/loss.ts';
+import { insidePiece, piecewiseLinear, relu } from '../../src/network/activation.ts';
+import { ratData } from '../../src/network/dataset.ts';
+import { cubicHinge, logistic, squaredError } from '../../src/network/loss.ts';
+import { ratNetwork } from '../../src/network/network.ts';
+import { RationalField } from '../../src/numbers/rational-field.ts';
 import { flattenParameters, unflattenParameters } from '../../src/network/parameters.ts';
 import { patternKey, resolveBreakpoints } from '../../src/network/pattern.ts';
 import { enteringPattern, lossOnRay } from '../../src/landscape/ray.ts';
@@ -50,5 +54,44 @@ describe('one-sided loss expansion along a ray', () => {
     );
     const { net, data } = fc.sample(kinkCase, { numRuns: 1, seed: 1 })[0]!;
     expect(() => lossOnRay(net, data, squaredError('mean'), [Rational.ONE])).toThrow(/direction has 1 entries/);
+  });
+});
+
+describe('the entered pattern and expansion on hand-made rays', () => {
+  const F = RationalField;
+  // Clamp: 0 on z ≤ 0, z on [0, 1], 1 on z ≥ 1 (breakpoints 0 and 1; piece 2 is the constant 1).
+  const clamp = piecewiseLinear(F, { breakpoints: [Rational.ZERO, Rational.ONE], slopes: [Rational.ZERO, Rational.ONE, Rational.ZERO] });
+  const r = (...xs: number[]): Rational[] => xs.map((x) => Rational.fromInt(x));
+
+  it('resolves a pre-activation on the second breakpoint by the side the ray moves to', () => {
+    // z = w·x = 1 sits on t₁ = 1; moving w up enters piece 2 (position 4), down piece 1 (position 2).
+    const net = ratNetwork({ layers: [{ weights: [[1]], activation: clamp }] });
+    const data = ratData([[1]], [0]);
+    expect(enteringPattern(net, data, r(1))).toEqual([[[insidePiece(2)]]]);
+    expect(enteringPattern(net, data, r(-1))).toEqual([[[insidePiece(1)]]]);
+  });
+
+  it("carries a hidden piece's offset into the next layer", () => {
+    // Hidden z = 2 is on the constant piece h = 1; the ReLU output then has z = 1·1 − 1 = 0, on its kink,
+    // and moving its bias up by t gives z = t > 0: active.
+    const net = ratNetwork({ layers: [{ weights: [[1]], bias: [1], activation: clamp }, { weights: [[1]], bias: [-1], activation: relu(F) }] });
+    expect(enteringPattern(net, ratData([[1]], [0]), r(0, 0, 0, 1))).toEqual([[[insidePiece(2)], [insidePiece(1)]]]);
+  });
+
+  it('keeps c₀ when the loss is identically zero along the ray', () => {
+    // g = 0·x with target 0, moving nothing: L ≡ 0.
+    const net = ratNetwork({ layers: [{ weights: [[0]] }] });
+    const ray = lossOnRay(net, ratData([[1]], [0]), squaredError('mean'), r(0));
+    expect(ray.coefficients.map(String)).toEqual(['0']);
+    expect([ray.order, ray.sign]).toEqual([null, 0]);
+  });
+
+  it('refuses what it cannot expand exactly', () => {
+    const net = ratNetwork({ layers: [{ weights: [[1]] }] });
+    const data = ratData([[1]], [1]);
+    expect(() => lossOnRay(net, data, logistic('mean'), r(1))).toThrow(/lossOnRay: the logistic loss cannot be decided over the rationals/);
+    expect(() => enteringPattern(net, data, [1 as unknown as Rational])).toThrow(/direction\[0\] is not a Rational: 1/);
+    const withHead = ratNetwork({ layers: [{ weights: [[1]] }], expUnits: [{ a: 1, w: [1], b: 0 }] });
+    expect(() => enteringPattern(withHead, data, r(0, 0, 0, 0))).toThrow(/enteringPattern: the exponential head is not piecewise polynomial/);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/numbers/rational.ts';
 import { RationalField } from '../../src/numbers/rational-field.ts';
-import { relu } from '../../src/network/activation.ts';
+import { linear, relu } from '../../src/network/activation.ts';
 import { ratData } from '../../src/network/dataset.ts';
 import { empiricalRisk, squaredError } from '../../src/network/loss.ts';
 import { network } from '../../src/network/network.ts';
@@ -80,5 +80,74 @@ describe('local optimality through the convex reparametrisation, at kinks', () =
       expect(min.holds).toBe(w2.sign() > 0);
       expect(max.holds).toBe(w2.sign() < 0);
     }
+  });
+});
+
+const row = (...xs: number[]): Rational[] => xs.map((x) => Rational.fromInt(x));
+const halfSum = squaredError('half-sum');
+
+describe('reparametrised optimality: applicability and bookkeeping', () => {
+  it('passes on the reason a network is outside the reparametrisation', () => {
+    const deep = network(F, { layers: [{ weights: [row(1)], activation: relu(F) }, { weights: [row(1)], activation: relu(F) }, { weights: [row(1)] }] });
+    expect(reparametrisedOptimality(deep, ratData([[1]], [1]), halfSum)).toEqual({ applicable: false, reason: 'the network has 2 hidden layers, not one' });
+  });
+
+  it('with a linear hidden unit it is the normal equations of least squares', () => {
+    // f = z·w·x on x = 1, 2, y = 1, 1: Q(R) = ½Σ(R x_i − y_i)² is least at R = Σxy/Σx² = 3/5.
+    const data = ratData([[1], [2]], [1, 1]);
+    const at = (w: string) => network(F, { layers: [{ weights: [[Rational.from(w)]], activation: linear(F) }, { weights: [row(1)] }] });
+    const optimal = reparametrisedOptimality(at('3/5'), data, halfSum);
+    expect(optimal).toMatchObject({ applicable: true, holds: true, casesChecked: 1, failures: [] });
+    const above = reparametrisedOptimality(at('1'), data, halfSum);
+    expect(above.applicable && !above.holds).toBe(true);
+    // At R = 1 > 3/5 the loss falls towards smaller R; the failure names the point's own sign pattern (w·x_i > 0).
+    if (above.applicable) {
+      expect(above.failures[0]!.direction[0]!.sign()).toBe(-1);
+      expect(above.failures[0]!.region).toEqual([[1, 1]]);
+    }
+  });
+
+  // Two ReLU units with w = 1, z = 0 on x = 1, y = 1: one region, z = 0 leaves both output signs open (4 cases).
+  // In case (s_1, s_2) the cone is s_j d_j ≥ 0 and ∇Q = Aᵀr = (−1, −1), so Q falls along the cone iff some s_j = +1.
+  const idle = network(F, { layers: [{ weights: [row(1), row(1)], activation: relu(F) }, { weights: [row(0, 0)] }] });
+  const one = ratData([[1]], [1]);
+
+  it('gives up beyond maxCases, counting regions times output-sign choices', () => {
+    expect(reparametrisedOptimality(idle, one, halfSum, { maxCases: 3 })).toEqual({
+      applicable: false,
+      reason: '4 adjacent (region, output-sign) cases exceed the limit 3',
+    });
+    expect(reparametrisedOptimality(idle, one, halfSum, { maxCases: 4 }).applicable).toBe(true);
+  });
+
+  it('reports every failing sign case, in order, and stops after maxFailures', () => {
+    const all = reparametrisedOptimality(idle, one, halfSum);
+    expect(all).toMatchObject({ applicable: true, holds: false, casesChecked: 4 });
+    if (!all.applicable) return;
+    expect(all.failures.map((f) => f.outputSigns)).toEqual([
+      [1, 1],
+      [1, -1],
+      [-1, 1],
+    ]);
+    for (const limit of [1, 2]) {
+      const cut = reparametrisedOptimality(idle, one, halfSum, { maxFailures: limit });
+      expect(cut).toMatchObject({ applicable: true, holds: false, casesChecked: limit });
+      if (cut.applicable) expect(cut.failures.length).toBe(limit);
+    }
+  });
+
+  it('for a maximum, a direction on the flat face that changes the fit is a failure', () => {
+    // x = 1, −1, y = 1, 0, w = (1, −1), z = 0: A = [[1, 0], [0, −1]], r = −y, ∇Q = (−1, 0);
+    // cone s_1 d_1 ≥ 0, s_2 d_2 ≤ 0. With s_1 = −1, Q rises along d_1 < 0 (first order). With s_1 = +1,
+    // ∇Q·d ≤ 0 on the cone, its face is d_1 = 0, and there row 1 of A vanishes but row 2 (−d_2) does not:
+    // Q rises at second order. So all four sign cases fail (indeed L grows along z_2 at w_2 = −1).
+    const net = network(F, { layers: [{ weights: [row(1), row(-1)], activation: relu(F) }, { weights: [row(0, 0)] }] });
+    const result = reparametrisedOptimality(net, ratData([[1], [-1]], [1, 0]), halfSum, { sense: 'max' });
+    expect(result).toMatchObject({ applicable: true, holds: false, casesChecked: 4 });
+    if (!result.applicable) return;
+    expect(result.failures.length).toBe(4);
+    const secondOrder = result.failures.filter((f) => f.outputSigns[0] === 1);
+    expect(secondOrder.length).toBe(2);
+    for (const f of secondOrder) expect([f.direction[0]!.isZero(), f.direction[1]!.isZero()]).toEqual([true, false]);
   });
 });

@@ -7,9 +7,12 @@ import type { Sign } from '../../src/geometry/pattern.ts';
 import { Rational } from '../../src/numbers/rational.ts';
 import { ratData, type Dataset } from '../../src/network/dataset.ts';
 import {
+  cellActivations,
   kSubsets,
   globalMinimumShare,
+  levelsWherePoorShareGrows,
   minimaValuesSubset,
+  missingMinimaValues,
   stirling2,
   subglobalMinimaEnumeration,
   surjections,
@@ -176,3 +179,81 @@ describe('subglobal minima over all activation regions', () => {
     expect(globalMinimumShare(h2).equals(Rational.of(h2.minima[0]!.regions, 36n))).toBe(true);
   });
 });
+
+describe('subset enumeration, validation and comparisons of value lists', () => {
+  it('kSubsets lists the C(n, k) increasing k-subsets of {0, …, n−1} in lexicographic order (none for k < 0 or k > n)', () => {
+    const binomial = (n: number, k: number): number => (k < 0 || k > n ? 0 : k === 0 ? 1 : (binomial(n - 1, k - 1) * n) / k);
+    for (let n = 0; n <= 5; n++) {
+      for (let k = -1; k <= n + 1; k++) {
+        const subsets = [...kSubsets(n, k)];
+        expect(subsets.length, `n=${n} k=${k}`).toBe(binomial(n, k));
+        subsets.forEach((t) => {
+          expect(t.length).toBe(k);
+          t.forEach((v, i) => expect(v >= 0 && v < n && (i === 0 || t[i - 1]! < v)).toBe(true));
+        });
+        const keys = subsets.map((t) => t.map((v) => String.fromCharCode(97 + v)).join(''));
+        expect(keys).toEqual([...keys].sort());
+      }
+    }
+    // The empty set is the one 0-subset.
+    expect([...kSubsets(3, 0)]).toEqual([[]]);
+  });
+
+  it('stirling2 rejects negative arguments', () => {
+    expect(() => stirling2(-1, 2)).toThrow(/stirling2\(-1, 2\) needs non-negative arguments/);
+    expect(() => stirling2(2, -1)).toThrow(/stirling2\(2, -1\) needs non-negative arguments/);
+  });
+
+  it('a sample on every hyperplane (x = 0, no bias) is inactive in every cell', () => {
+    const { cells } = subglobalMinimaEnumeration(ratData([[0], [1]], [1, 1]), { bias: false, outputBias: false, normalisation: 'half-sum', maxUnits: 1 });
+    // Cells of w ∈ R: w > 0 and w < 0; the sign at x = 0 is 0, so a = 0.
+    expect(cells.length).toBe(2);
+    cells.forEach((cell) => {
+      expect(cell.signs[0]).toBe(0);
+      expect(cellActivations(cell).map((a) => a.toString())).toEqual(['0', cell.signs[1]! > 0 ? '1' : '0']);
+    });
+  });
+
+  it('solves only the sets of at most maxUnits cells', () => {
+    const { cells, sets, byUnits } = subglobalMinimaEnumeration(FIG3, { bias: false, outputBias: false, normalisation: 'half-sum', maxUnits: 1 });
+    expect(sets.length).toBe(cells.length);
+    sets.forEach((set) => expect(set.cells.length).toBe(1));
+    expect(byUnits.length).toBe(1);
+  });
+
+  it('rejects maxUnits below 1 or not an integer, and an empty dataset', () => {
+    const options = { bias: false, outputBias: false, normalisation: 'half-sum' as const };
+    expect(() => subglobalMinimaEnumeration(FIG3, { ...options, maxUnits: 0 })).toThrow(/maxUnits must be a positive integer, got 0/);
+    expect(() => subglobalMinimaEnumeration(FIG3, { ...options, maxUnits: 1.5 })).toThrow(/maxUnits must be a positive integer, got 1.5/);
+    expect(subglobalMinimaEnumeration(FIG3, { ...options, maxUnits: 1 }).byUnits.length).toBe(1);
+    expect(() => subglobalMinimaEnumeration({ inputs: [], targets: [] }, { ...options, maxUnits: 1 })).toThrow(/empty dataset are undefined/);
+  });
+
+  // Hand-made value lists: loss:regions over cells^units regions.
+  const list = (units: number, regions: bigint, entries: readonly [number, bigint][]): UnitCountMinima => ({
+    units,
+    regions,
+    minima: entries.map(([loss, count]) => ({ loss: Rational.of(loss), regions: count })),
+  });
+
+  it('value-list comparisons: subset, missing values, levels where the poor share grows', () => {
+    const smaller = list(1, 4n, [[0, 1n], [2, 2n], [5, 1n]]);
+    const larger = list(2, 16n, [[0, 10n], [2, 6n]]);
+    // 5 is missing from `larger`, 0 and 2 are present.
+    expect(minimaValuesSubset(smaller, larger)).toBe(false);
+    expect(minimaValuesSubset(list(1, 4n, [[0, 1n], [2, 3n]]), larger)).toBe(true);
+    expect(missingMinimaValues(smaller, larger).map((v) => v.toString())).toEqual(['5']);
+    // Share above t: smaller 3/4, 1/4, 0 at t = 0, 2, 5; larger 6/16, 0, 0: never larger.
+    expect(levelsWherePoorShareGrows(smaller, larger)).toEqual([]);
+    // Reversed roles: larger share above 0 (3/4 > 3/8) and above 2 (1/4 > 0), not above 5.
+    expect(levelsWherePoorShareGrows(larger, smaller).map((v) => v.toString())).toEqual(['0', '2']);
+    // A level that only the second list has is still a candidate (t = 1: 1/2 above vs 3/8).
+    const other = list(1, 2n, [[1, 1n], [3, 1n]]);
+    expect(levelsWherePoorShareGrows(larger, other).map((v) => v.toString())).toEqual(['0', '1', '2']);
+  });
+
+  it('the global-minimum share of an empty list is undefined', () => {
+    expect(() => globalMinimumShare(list(1, 1n, []))).toThrow(/no subglobal minima/);
+  });
+});
+

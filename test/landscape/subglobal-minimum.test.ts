@@ -102,5 +102,18 @@ describe('subglobal minimum of an activation pattern', () => {
     expect(() => subglobalMinimum({ inputs: [], targets: [] }, [], { bias: false, outputBias: false, normalisation: 'mean' })).toThrow(/empty/);
     expect(() => subglobalMinimum(data, [[Rational.ONE]], { bias: false, outputBias: false, normalisation: 'mean' })).toThrow(/activations have 1 rows/);
     expect(() => subglobalMinimum(ratData([[1]], [[1, 2]]), [[Rational.ONE]], { bias: false, outputBias: false, normalisation: 'mean' })).toThrow(/scalar/);
+    // No hidden unit: neither an empty activation list nor empty rows.
+    for (const none of [[], [[], []]]) {
+      expect(() => subglobalMinimum(data, none, { bias: false, outputBias: false, normalisation: 'mean' })).toThrow(/at least one hidden unit/);
+    }
+  });
+
+  it('minimiserAt needs one coefficient per null-space direction', () => {
+    // x = 1 with two active units: R₁ + R₂ = y, one null direction.
+    const m = subglobalMinimum(ratData([[1]], [3]), [[Rational.ONE, Rational.ONE]], { bias: false, outputBias: false, normalisation: 'mean' });
+    expect(m.nullBasis.length).toBe(1);
+    expect(() => minimiserAt(m, [])).toThrow(/expected 1 coefficients, got 0/);
+    const R = minimiserAt(m, [Rational.of(5)]);
+    expect(R[0]!.add(R[1]!).equals(Rational.of(3))).toBe(true);
   });
 });

@@ -63,3 +63,22 @@ describe('unitCellMinima: the cells of one bias-free unit', () => {
     );
   });
 });
+
+describe('unitCellMinima: the signs allowed for z', () => {
+  const x = [[1, 0], [0, 1]];
+  const positiveCell = (cells: ReturnType<typeof unitCellMinima>) => cells.find((c) => c.signs.join(',') === '1,1')!;
+
+  it('allows z = ±1 by default: y = (−1, −1) needs z = −1 with w = (1, 1)', () => {
+    expect(positiveCell(unitCellMinima(ratData(x, [-1, -1]))).genuine.genuine).toBe(true);
+    expect(positiveCell(unitCellMinima(ratData(x, [-1, -1]), { outputSigns: [1] })).genuine.genuine).toBe(false);
+  });
+
+  it('excludes z = 0 by default: y = (0, 0) has the unique minimiser R = 0, which only z = 0 realises in the open cell', () => {
+    expect(positiveCell(unitCellMinima(ratData(x, [0, 0]))).genuine.genuine).toBe(false);
+    expect(positiveCell(unitCellMinima(ratData(x, [0, 0]), { outputSigns: [1, -1, 0] })).genuine.genuine).toBe(true);
+  });
+
+  it('an empty dataset has no cell minima', () => {
+    expect(() => unitCellMinima({ inputs: [], targets: [] })).toThrow(/empty dataset is undefined/);
+  });
+});
