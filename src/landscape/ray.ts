@@ -5,9 +5,9 @@ import { insidePiece, locate, isOnBreakpoint, pieceCoefficients, type Activation
 import type { Dataset } from '../network/dataset.ts';
 import { lossAlongDirections } from '../network/derivatives.ts';
 import { NetworkError } from '../network/errors.ts';
-import { lossAlongLine } from '../network/line.ts';
-import { squaredErrorPoint, type Loss } from '../network/loss.ts';
-import type { Network } from '../network/network.ts';
+import { lossAlongLine, outputsAlongLine, penaltyAlongLine } from '../network/line.ts';
+import { checkTargetShape, cubicHingePoint, normalisationFactor, squaredErrorPoint, type Loss } from '../network/loss.ts';
+import { outputDim, type Network } from '../network/network.ts';
 import { flattenParameters, parameterCount } from '../network/parameters.ts';
 import type { DatasetPattern } from '../network/pattern.ts';
 import type { Penalty } from '../network/penalty.ts';
@@ -90,10 +90,34 @@ export function lossOnRay(
     const coefficients = trim(lossAlongLine(net, data, loss, direction, { pattern, penalty: options.penalty }));
     return expansion(direction, pattern, coefficients, true);
   }
+  if (loss.point === cubicHingePoint) return expansion(direction, pattern, cubicHingeOnRay(net, data, loss, direction, pattern, options.penalty), true);
   if (!loss.point.polynomial) throw new NetworkError(`lossOnRay: the ${loss.point.name} loss cannot be decided over the rationals`);
   const jet = lossAlongDirections(net, data, loss, [direction], { pattern, penalty: options.penalty });
   const coefficients = [jet.value, jet.gradient[0]!, jet.hessian.get(0, 0).div(Rational.fromInt(2))];
   return expansion(direction, pattern, coefficients, false);
+}
+
+/**
+ * Σ max(0, 1 − y_i f_i(θ + tX))³ (normalised, + penalty) on (0, ε): every residual is a polynomial
+ * in t, positive on (0, ε) exactly when its first non-zero coefficient is, so the sum is one polynomial there.
+ */
+function cubicHingeOnRay(
+  net: Network<Rational>,
+  data: Dataset<Rational>,
+  loss: Loss,
+  direction: readonly Rational[],
+  pattern: DatasetPattern,
+  penalty: Penalty<Rational> | undefined,
+): Rational[] {
+  checkTargetShape(loss, outputDim(net), data.inputs.length, data.targets);
+  let total = Polynomial.ZERO;
+  outputsAlongLine(net, data, direction, { pattern }, 'lossOnRay').forEach((outputs, i) => {
+    const residual = Polynomial.ONE.sub(new Polynomial(outputs[0]!).scale(data.targets[i]![0]!));
+    if (!residual.isZero() && residual.coefficient(residual.orderAtZero()).sign() > 0) total = total.add(residual.pow(3));
+  });
+  total = total.scale(normalisationFactor(RationalField, loss.normalisation, data.inputs.length));
+  const { coefficients } = total.add(new Polynomial(penaltyAlongLine(net, direction, penalty)));
+  return coefficients.length === 0 ? [Rational.ZERO] : [...coefficients];
 }
 
 function expansion(direction: readonly Rational[], pattern: DatasetPattern, coefficients: readonly Rational[], complete: boolean): RayExpansion {

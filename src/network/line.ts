@@ -35,30 +35,24 @@ export function evaluatePolynomial<T>(F: Field<T>, p: Polynomial<T>, t: T): T {
 }
 
 /**
- * The exact polynomial t ↦ L_{g_A}(θ + tX) (+ penalty) for the squared error, pattern A frozen
- * (default: the current one). Inside the region it is the risk itself; its coefficients give all
- * directional derivatives (c_1 = first, 2c_2 = second). Degree ≤ 2·(number of layers).
+ * The network's outputs along the line θ + tX with pattern A frozen (default: the current one):
+ * one exact polynomial in t per sample and output coordinate, degree ≤ number of layers.
  */
-export function lossAlongLine<T>(
+export function outputsAlongLine<T>(
   net: Network<T>,
   data: Dataset<T>,
-  loss: Loss,
   direction: readonly T[],
   options: RegionOptions<T> = {},
-): Polynomial<T> {
+  caller = 'outputsAlongLine',
+): Polynomial<T>[][] {
   const F = net.field;
-  if (loss.point !== squaredErrorPoint) {
-    throw new NetworkError(`lossAlongLine expands the squared error only, not the ${loss.point.name} loss (not one polynomial along a line)`);
-  }
-  if (net.expUnits.length > 0) throw new NetworkError('lossAlongLine: the exponential unit is not polynomial in its parameters');
+  if (net.expUnits.length > 0) throw new NetworkError(`${caller}: the exponential unit is not polynomial in its parameters`);
   const n = parameterCount(net);
   if (direction.length !== n) throw new NetworkError(`direction has ${direction.length} entries, the network has ${n} parameters`);
-  checkTargetShape(loss, outputDim(net), data.inputs.length, data.targets);
   const pattern = regionPattern(net, data, options.pattern);
   const theta = flattenParameters(net);
   const line = (k: number): Polynomial<T> => [theta[k]!, direction[k]!];
-  let total: Polynomial<T> = [];
-  data.inputs.forEach((x, i) => {
+  return data.inputs.map((x, i) => {
     let a: Polynomial<T>[] = x.map((v) => [v]);
     let k = 0;
     net.layers.forEach((layer, l) => {
@@ -75,16 +69,47 @@ export function lossAlongLine<T>(
       });
       k += layer.bias?.length ?? 0;
     });
-    a.forEach((p, m) => {
-      const e = polyAdd(F, p, [F.neg(data.targets[i]![m]!)]);
-      total = polyAdd(F, total, polyMul(F, e, e));
-    });
+    return a;
   });
-  total = polyScale(F, normalisationFactor(F, loss.normalisation, data.inputs.length), total);
-  if (options.penalty) {
-    for (const k of penalisedIndices(net, options.penalty)) {
-      total = polyAdd(F, total, polyScale(F, options.penalty.lambda, polyMul(F, line(k), line(k))));
-    }
+}
+
+/** The penalty λ Σ_{k∈S} (θ_k + tX_k)² along the line; [] without a penalty. */
+export function penaltyAlongLine<T>(net: Network<T>, direction: readonly T[], penalty: RegionOptions<T>['penalty']): Polynomial<T> {
+  const F = net.field;
+  if (!penalty) return [];
+  const theta = flattenParameters(net);
+  let total: Polynomial<T> = [];
+  for (const k of penalisedIndices(net, penalty)) {
+    const line: Polynomial<T> = [theta[k]!, direction[k]!];
+    total = polyAdd(F, total, polyScale(F, penalty.lambda, polyMul(F, line, line)));
   }
   return total;
+}
+
+/**
+ * The exact polynomial t ↦ L_{g_A}(θ + tX) (+ penalty) for the squared error, pattern A frozen
+ * (default: the current one). Inside the region it is the risk itself; its coefficients give all
+ * directional derivatives (c_1 = first, 2c_2 = second). Degree ≤ 2·(number of layers).
+ */
+export function lossAlongLine<T>(
+  net: Network<T>,
+  data: Dataset<T>,
+  loss: Loss,
+  direction: readonly T[],
+  options: RegionOptions<T> = {},
+): Polynomial<T> {
+  const F = net.field;
+  if (loss.point !== squaredErrorPoint) {
+    throw new NetworkError(`lossAlongLine expands the squared error only, not the ${loss.point.name} loss (not one polynomial along a line)`);
+  }
+  checkTargetShape(loss, outputDim(net), data.inputs.length, data.targets);
+  let total: Polynomial<T> = [];
+  outputsAlongLine(net, data, direction, options, 'lossAlongLine').forEach((outputs, i) =>
+    outputs.forEach((p, m) => {
+      const e = polyAdd(F, p, [F.neg(data.targets[i]![m]!)]);
+      total = polyAdd(F, total, polyMul(F, e, e));
+    }),
+  );
+  total = polyScale(F, normalisationFactor(F, loss.normalisation, data.inputs.length), total);
+  return polyAdd(F, total, penaltyAlongLine(net, direction, options.penalty));
 }

@@ -114,6 +114,9 @@ describe('strictness of non-strict extrema', () => {
     const h = classifyPoint(oneUnit(1, 0, 1, 1), ratData([[0]], [1]), hinge);
     expect(h.differentiable).toBe(false);
     expect(h.localMin.nonStrict).toMatchObject({ holds: true, basis: 'certified', certificate: { kind: 'zero-loss' } });
+    // Lowering c turns the residual positive: L = t³ along that ray, so the zero is no local maximum.
+    expect(h.localMax.nonStrict).toMatchObject({ holds: false, basis: 'certified', certificate: { kind: 'ray' } });
+    expect(rayChange(h.localMax.nonStrict, oneUnit(1, 0, 1, 1), ratData([[0]], [1]), hinge)).toBe(1);
   });
 
   it('a polynomial loss that can be negative gets no zero-loss certificate at its zeros', () => {

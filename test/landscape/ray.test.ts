@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { networkAndDataset, parameterDirection } from '../../src/generators/network.ts';
-import { Rational } from '../../src/numbers/rational.ts';
+import { Rational, q } from '../../src/numbers/rational.ts';
 import { activationPattern } from '../../src/network/forward.ts';
 import { insidePiece, piecewiseLinear, relu } from '../../src/network/activation.ts';
 import { ratData } from '../../src/network/dataset.ts';
 import { cubicHinge, logistic, squaredError } from '../../src/network/loss.ts';
-import { ratNetwork } from '../../src/network/network.ts';
+import { network, ratNetwork } from '../../src/network/network.ts';
+import { nonConvexQuartic } from '../../src/network/quartic-loss.ts';
 import { RationalField } from '../../src/numbers/rational-field.ts';
 import { flattenParameters, unflattenParameters } from '../../src/network/parameters.ts';
 import { patternKey, resolveBreakpoints } from '../../src/network/pattern.ts';
@@ -39,21 +40,47 @@ describe('one-sided loss expansion along a ray', () => {
     );
   });
 
-  it('gives the first two coefficients for a non-squared polynomial loss and rejects bad directions', () => {
+  it('is the exact loss on (0, ε) for the cubic hinge: a residual enters once it turns positive', () => {
     fc.assert(
       fc.property(kinkCase.chain((c) => parameterDirection(c.net).map((X) => ({ ...c, X }))), ({ net, data, X }) => {
         const hingeData = { inputs: data.inputs, targets: data.targets.map((y) => [y[0]!.sign() >= 0 ? Rational.ONE : Rational.MINUS_ONE]) };
-        const ray = lossOnRay(net, hingeData, cubicHinge('mean'), X);
+        const loss = cubicHinge('mean');
+        const ray = lossOnRay(net, hingeData, loss, X);
+        expect(ray.complete).toBe(true);
+        for (const k of [30, 34]) expect(evaluate(ray.coefficients, pow2(k)).equals(lossAt(net, hingeData, loss, X, pow2(k)))).toBe(true);
+        if (ray.sign !== null && ray.sign !== 0) expect(realChangeAlong(net, hingeData, loss, ray).sign()).toBe(ray.sign);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('gives the first two coefficients for another polynomial loss and rejects bad directions', () => {
+    fc.assert(
+      fc.property(kinkCase.chain((c) => parameterDirection(c.net).map((X) => ({ ...c, X }))), ({ net, data, X }) => {
+        const loss = nonConvexQuartic('mean');
+        const ray = lossOnRay(net, data, loss, X);
         expect(ray.complete).toBe(false);
         // c₀ + c₁t + c₂t² matches the real loss up to o(t²): the gap over t² is tiny at a tiny t.
         const t = pow2(60);
-        const gap = lossAt(net, hingeData, cubicHinge('mean'), X, t).sub(evaluate(ray.coefficients, t)).abs();
+        const gap = lossAt(net, data, loss, X, t).sub(evaluate(ray.coefficients, t)).abs();
         expect(gap.div(t.pow(2)).le(pow2(8))).toBe(true);
       }),
       { numRuns: 30 },
     );
     const { net, data } = fc.sample(kinkCase, { numRuns: 1, seed: 1 })[0]!;
     expect(() => lossOnRay(net, data, squaredError('mean'), [Rational.ONE])).toThrow(/direction has 1 entries/);
+  });
+
+  it('the cubic hinge at a zero of the loss: a residual that turns positive at order 1 ascends at order 3', () => {
+    // f = v·relu(w·x + b) + c with w = 0, b = 0, v = 1, c = 1 on x = 0, y = 1: residual 1 − f = 0.
+    // Along X = (0, 0, 0, −1) (c decreases) the residual is t > 0, so L(θ + tX) = t³.
+    const net = network(RationalField, { inputDim: 1, layers: [{ weights: [[q(0)]], bias: [q(0)], activation: relu(RationalField) }, { weights: [[q(1)]], bias: [q(1)] }] });
+    const data = ratData([[0]], [1]);
+    const ray = lossOnRay(net, data, cubicHinge('sum'), [q(0), q(0), q(0), q(-1)]);
+    expect(ray.coefficients.map(String)).toEqual(['0', '0', '0', '1']);
+    expect(ray).toMatchObject({ complete: true, order: 3, sign: 1 });
+    // Raising c keeps the residual negative: the loss stays 0 along the ray.
+    expect(lossOnRay(net, data, cubicHinge('sum'), [q(0), q(0), q(0), q(1)])).toMatchObject({ complete: true, order: null, sign: 0 });
   });
 });
 
