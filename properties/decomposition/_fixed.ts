@@ -11,6 +11,7 @@ import {
   parameterIndex,
   realisingPoint,
   realizableRegion,
+  smallRational,
   squaredError,
   type Dataset,
   type OneHiddenLayerPoint,
@@ -64,6 +65,27 @@ export const patternInstance = fc
       })
       .map((activations) => ({ data, activations })),
   );
+
+/**
+ * A pattern instance with the choices that fix one critical point of L_gA (fixedCriticalPoint):
+ * the stationary units, non-zero output weights, null-space coefficients and free vectors,
+ * entries p/q with |p| ≤ maxNumerator, q ≤ 2.
+ */
+export function fixedCriticalInstance(maxNumerator: number, maxCoefficients: number) {
+  return patternInstance.chain(({ data, activations }) => {
+    const K = activations[0]!.length;
+    const s = data.inputs[0]!.length + 1;
+    const entry = smallRational({ maxNumerator, maxDenominator: 2 });
+    return fc.record({
+      data: fc.constant(data),
+      activations: fc.constant(activations),
+      stationary: fc.subarray(Array.from({ length: K }, (_, j) => j)),
+      outputWeights: fc.array(smallRational({ maxNumerator, maxDenominator: 2, nonZero: true }), { minLength: K, maxLength: K }),
+      nullCoefficients: fc.array(entry, { minLength: 1, maxLength: maxCoefficients }),
+      freeVectors: fc.array(fc.array(entry, { minLength: s, maxLength: s }), { minLength: K, maxLength: K }),
+    });
+  });
+}
 
 /** A dataset with a realizable region of K ≤ 3 units (strict signs: the open region, where L_f is differentiable). */
 export const regionInstance: fc.Arbitrary<{ data: Dataset<Rational>; region: Sign[][] }> = fc

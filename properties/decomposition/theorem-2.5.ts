@@ -20,7 +20,7 @@ import {
   type OneHiddenLayerPoint,
   type UnitActivations,
 } from '../../src/index.ts';
-import { NORMALISATION, WITH_BIASES, patternInstance, regionInstance, show } from './_fixed.ts';
+import { NORMALISATION, WITH_BIASES, fixedCriticalInstance, regionInstance, show } from './_fixed.ts';
 
 import { rationalDot as dot } from '../../src/index.ts';
 const half = Rational.of(1, 2);
@@ -98,19 +98,7 @@ const shape = forAll({
   },
 });
 
-const criticalInstances = patternInstance.chain(({ data, activations }) => {
-  const K = activations[0]!.length;
-  const s = data.inputs[0]!.length + 1;
-  const entry = smallRational({ maxNumerator: 3, maxDenominator: 2 });
-  return fc.record({
-    data: fc.constant(data),
-    activations: fc.constant(activations),
-    stationary: fc.subarray(Array.from({ length: K }, (_, j) => j)),
-    outputWeights: fc.array(smallRational({ maxNumerator: 3, maxDenominator: 2, nonZero: true }), { minLength: K, maxLength: K }),
-    nullCoefficients: fc.array(entry, { minLength: 1, maxLength: 4 }),
-    freeVectors: fc.array(fc.array(entry, { minLength: s, maxLength: s }), { minLength: K, maxLength: K }),
-  });
-});
+const criticalInstances = fixedCriticalInstance(3, 4);
 
 type CriticalInstance = typeof criticalInstances extends fc.Arbitrary<infer T> ? T : never;
 

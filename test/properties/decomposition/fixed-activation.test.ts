@@ -10,7 +10,7 @@ import { seededRandom } from '../../../src/landscape/rng.ts';
 import { Rational } from '../../../src/numbers/rational.ts';
 import { ratData, type Dataset } from '../../../src/network/dataset.ts';
 import { empiricalRisk, squaredError } from '../../../src/network/loss.ts';
-import { criticalRegionInstance, patternInstance, WITH_BIASES } from '../../../properties/decomposition/_fixed.ts';
+import { criticalRegionInstance, fixedCriticalInstance, patternInstance, WITH_BIASES } from '../../../properties/decomposition/_fixed.ts';
 import { smallRational } from '../../../src/generators/rational.ts';
 
 const q = (n: number, d = 1): Rational => Rational.of(n, d);
@@ -108,19 +108,7 @@ describe('fixed-activation loss L_gA', () => {
   });
 
   it('classification is sound: global minima have no lower neighbour, saddles have lower and higher ones', () => {
-    const critical = patternInstance.chain(({ data, activations }) => {
-      const K = activations[0]!.length;
-      const s = data.inputs[0]!.length + 1;
-      const entry = smallRational({ maxNumerator: 2, maxDenominator: 2 });
-      return fc.record({
-        data: fc.constant(data),
-        activations: fc.constant(activations),
-        stationary: fc.subarray(Array.from({ length: K }, (_, j) => j)),
-        outputWeights: fc.array(smallRational({ maxNumerator: 2, maxDenominator: 2, nonZero: true }), { minLength: K, maxLength: K }),
-        nullCoefficients: fc.array(entry, { minLength: 1, maxLength: 3 }),
-        freeVectors: fc.array(fc.array(entry, { minLength: s, maxLength: s }), { minLength: K, maxLength: K }),
-      });
-    });
+    const critical = fixedCriticalInstance(2, 3);
     let saddles = 0;
     fc.assert(
       fc.property(critical, (instance) => {
