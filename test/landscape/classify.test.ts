@@ -334,7 +334,7 @@ describe('classification at differentiable points: each decision and its certifi
     expect(c.inertia).toEqual({ positive: 0, negative: 2, zero: 2 });
     expect(c.localMin.nonStrict).toMatchObject({ holds: false, basis: 'certified', reason: 'the Hessian has a negative direction (dᵀHd < 0 at a critical point)' });
     expect(c.localMin.nonStrict.certificate?.kind === 'ray' && c.localMin.nonStrict.certificate.expansion.sign).toBe(-1);
-    expect(c.localMax.nonStrict.holds).toBe(null);
+    expect(c.localMax.nonStrict).toMatchObject({ holds: null, basis: 'evidence' });
     expect(c.localMax.nonStrict.reason).toMatch(/^singular negative-semidefinite Hessian; no ascent among \d+ directions tried$/);
     expect(c.localMax.strict).toEqual(c.localMax.nonStrict);
     expect(c.kind).toBe('not-local-min');

@@ -144,6 +144,14 @@ describe("Liu's Theorem 2 and Theorem 3 constructions", () => {
     expect(c.differentiable).toBe(false);
     expect(c.kind).toBe('local-min');
     expect(c.basis).toBe('certified');
+    // Not a zero of the loss: the convex reparametrisation is what certifies it.
+    expect(c.value.isZero()).toBe(false);
+    expect(c.localMin.nonStrict).toMatchObject({
+      holds: true,
+      basis: 'certified',
+      reason: 'R(θ) minimises the convex loss of every adjacent region over its reachable cone',
+      certificate: { kind: 'reparametrisation' },
+    });
     expect(nearbyLosses(net, data, squaredError('mean')).every((v) => v.ge(c.value))).toBe(true);
   });
 

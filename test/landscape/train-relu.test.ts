@@ -100,6 +100,15 @@ describe('float training of a one-hidden-layer ReLU network', () => {
     expect(paramsOf(t)).toEqual(expected);
   });
 
+  it('scales the first-layer draws by √(2/d) also in one input dimension (where 2/d ≠ d/2)', () => {
+    const t = trainOneHiddenLayer(ratData([[1], [2]], [1, 0]), 1, { seed: 3, steps: 0 });
+    const random = seededRandom(3);
+    const w = gaussian(random) * Math.sqrt(2);
+    const v = gaussian(random) / Math.sqrt(1);
+    expect(t.weights[0]![0]).toBe(w);
+    expect(t.outputWeights[0]).toBe(v);
+  });
+
   it('reports the loss and the region of its parameters; a unit at its kink counts as off', () => {
     const t = trainOneHiddenLayer(data, 2, { seed: 5, steps: 0 });
     const p = paramsOf(t);
