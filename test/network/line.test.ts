@@ -3,7 +3,7 @@ import { q, type Rational } from '../../src/numbers/rational.ts';
 import { RationalField } from '../../src/numbers/rational-field.ts';
 import { relu } from '../../src/network/activation.ts';
 import { ratData } from '../../src/network/dataset.ts';
-import { lossAlongLine } from '../../src/network/line.ts';
+import { lossAlongLine, outputsAlongLine, penaltyAlongLine } from '../../src/network/line.ts';
 import { squaredError } from '../../src/network/loss.ts';
 import { ratNetwork } from '../../src/network/network.ts';
 
@@ -38,5 +38,22 @@ describe('the loss along a line', () => {
     expect(() => lossAlongLine(withExp, data, squaredError('sum'), [...X, q(0), q(0), q(0)])).toThrow(
       /^lossAlongLine: the exponential unit is not polynomial in its parameters$/,
     );
+  });
+});
+
+describe('the outputs and the penalty along a line', () => {
+  it('f = 3·relu((2 + t)x + 1) is 9 + 3t at x = 1 and 3 + 0t at x = 0, one polynomial per sample and output', () => {
+    const outputs = outputsAlongLine(net, ratData([[1], [0]], [0, 0]), X);
+    expect(outputs.map((perSample) => perSample.map(coefficients))).toEqual([[['9', '3']], [['3']]]);
+  });
+
+  it('is λ(θ_k + tX_k)² summed over the penalised parameters, nothing without a penalty', () => {
+    expect(coefficients(penaltyAlongLine(net, X, { lambda: q(2), parameters: [0] }))).toEqual(['8', '8', '2']);
+    expect(penaltyAlongLine(net, X, undefined)).toEqual([]);
+  });
+
+  it('names itself when refusing an exponential unit', () => {
+    const withExp = ratNetwork({ layers: [{ weights: [[2]], bias: [1], activation: relu(F) }, { weights: [[3]] }], expUnits: [{ a: 1, w: [0], b: 0 }] });
+    expect(() => outputsAlongLine(withExp, data, [...X, q(0), q(0), q(0)])).toThrow(/^outputsAlongLine: the exponential unit is not polynomial in its parameters$/);
   });
 });
