@@ -37,13 +37,14 @@ function agrees(analytic: number, value: number, standardError: number, count: n
 
 describe('Liu §7.3 experiment', () => {
   const options: LiuExperimentOptions = { ...base, positions: ['0.25', '1', '2.5'] };
-  const points = liuProbabilityExperiment(options);
+  // Run inside each test (cheap), so each test that reads the experiment also runs it.
+  const experiment = () => liuProbabilityExperiment(options);
   const { large, runs } = streams(options);
   const h2 = -0.5;
 
   it('returns one point per position of w_1, each with the analytic quantities of §7.2', () => {
-    expect(points.map((p) => p.position)).toEqual(options.positions);
-    for (const p of points) {
+    expect(experiment().map((p) => p.position)).toEqual(options.positions);
+    for (const p of experiment()) {
       const want = liuTwoWeightProbability(p.position, options.fixedPosition, options.samples);
       expect(p.analytic.positions.map((v) => v.toString())).toEqual([p.position, options.fixedPosition]);
       expect(p.analytic.trapped.eq(want.trapped)).toBe(true);
@@ -52,7 +53,7 @@ describe('Liu §7.3 experiment', () => {
   });
 
   it('is rebuilt from its parts: one large sample, then trials of N samples from the same seeded stream', () => {
-    for (const p of points) {
+    for (const p of experiment()) {
       const h1 = Number(p.position);
       const regions: FloatInterval[] = [
         { lower: h1, upper: null },
@@ -69,7 +70,7 @@ describe('Liu §7.3 experiment', () => {
   });
 
   it('Monte Carlo agrees with (E.9), (E.10), (24), (E.7) and (25) within 5 standard errors', () => {
-    for (const p of points) {
+    for (const p of experiment()) {
       const h1 = Number(p.position);
       const regions = [
         { lower: p.analytic.positions[0], upper: null },
@@ -92,7 +93,7 @@ describe('Liu §7.3 experiment', () => {
   });
 
   it('truncated means are paired with (E.10) and left out below the minimum count', () => {
-    for (const p of points) {
+    for (const p of experiment()) {
       for (const { estimate } of p.truncatedMeans) expect(estimate.count).toBeGreaterThanOrEqual(LIU_MINIMUM_COUNT);
       // Ω_3 = (−∞, −1/2) holds hundreds of samples of each class: both means are kept.
       const h1 = Number(p.position);
@@ -102,7 +103,7 @@ describe('Liu §7.3 experiment', () => {
       expect(p.truncatedMeans).toHaveLength(kept.length);
     }
     // At h_1 = 2.5 the class −1 has about 1500 · (1 − Φ(3.5)) < 1 samples in Ω_1: three means remain.
-    const far = points[2]!;
+    const far = experiment()[2]!;
     expect(far.truncatedMeans).toHaveLength(3);
     expect(far.truncatedMeans[0]!.analytic.eq(truncatedMean({ lower: far.analytic.positions[0], upper: null }, 1))).toBe(true);
   });
