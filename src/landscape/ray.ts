@@ -111,7 +111,7 @@ function cubicHingeOnRay(
 ): Rational[] {
   checkTargetShape(loss, outputDim(net), data.inputs.length, data.targets);
   let total = Polynomial.ZERO;
-  outputsAlongLine(net, data, direction, { pattern }, 'lossOnRay').forEach((outputs, i) => {
+  outputsAlongLine(net, data, direction, { pattern }).forEach((outputs, i) => {
     const residual = Polynomial.ONE.sub(new Polynomial(outputs[0]!).scale(data.targets[i]![0]!));
     if (!residual.isZero() && residual.coefficient(residual.orderAtZero()).sign() > 0) total = total.add(residual.pow(3));
   });
