@@ -87,6 +87,18 @@ export function fixedCriticalInstance(maxNumerator: number, maxCoefficients: num
   });
 }
 
+/** θ of L_gA as one flat vector in the parameter order of its derivatives (W row by row, b, v, c), and back. */
+export const flatPoint = (p: OneHiddenLayerPoint): Rational[] => [...p.weights.flat(), ...p.biases!, ...p.outputWeights, p.outputBias!];
+export function pointFromFlat(like: OneHiddenLayerPoint, theta: readonly Rational[]): OneHiddenLayerPoint {
+  const [K, d] = [like.weights.length, like.weights[0]!.length];
+  return {
+    weights: Array.from({ length: K }, (_, j) => theta.slice(j * d, (j + 1) * d)),
+    biases: theta.slice(K * d, K * d + K),
+    outputWeights: theta.slice(K * d + K, K * d + 2 * K),
+    outputBias: theta[K * d + 2 * K]!,
+  };
+}
+
 /** A dataset with a realizable region of K ≤ 3 units (strict signs: the open region, where L_f is differentiable). */
 export const regionInstance: fc.Arbitrary<{ data: Dataset<Rational>; region: Sign[][] }> = fc
   .record({ data: dataset({ minDim: 1, maxDim: 2, minPoints: 1, maxPoints: 4 }), units: fc.integer({ min: 1, max: 3 }) })

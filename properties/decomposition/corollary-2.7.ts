@@ -18,13 +18,13 @@ import {
   theorem,
   undecided,
   unflattenParameters,
+  rationalDot as dot,
   type Dataset,
   type Network,
   type OneHiddenLayerPoint,
 } from '../../src/index.ts';
 import { WITH_BIASES, criticalRegionInstance, describeInstance, loss, networkInstance, networkOf, otherCells, show, type CriticalRegionInstance } from './_fixed.ts';
 
-import { rationalDot as dot } from '../../src/index.ts';
 const half = Rational.of(1, 2);
 const relu = (z: Rational): Rational => (z.sign() > 0 ? z : Rational.ZERO);
 

@@ -12,11 +12,11 @@ import {
   reparametrise,
   scaledSquaredNorm,
   theorem,
+  rationalDot as dot,
   type OneHiddenLayerPoint,
 } from '../../src/index.ts';
 import { NORMALISATION, describeInstance, networkInstance, networkOf, show } from './_fixed.ts';
 
-import { rationalDot as dot } from '../../src/index.ts';
 const sum = (xs: readonly Rational[]): Rational => xs.reduce((s, v) => s.add(v), Rational.ZERO);
 
 /** Def. 2.1: a_ij = 1(w_jᵀx_i + b_j > 0). */

@@ -20,13 +20,13 @@ import {
   theorem,
   undecided,
   unflattenParameters,
+  rationalDot as dot,
   type Dataset,
   type Network,
   type OneHiddenLayerPoint,
 } from '../../src/index.ts';
 import { NORMALISATION, WITH_BIASES, describeInstance, loss, networkInstance, networkOf, criticalRegionInstance, otherCells, show } from './_fixed.ts';
 
-import { rationalDot as dot } from '../../src/index.ts';
 const maxOf = (xs: readonly Rational[]): Rational => xs.reduce((m, v) => (v.gt(m) ? v : m));
 const preActivations = (p: OneHiddenLayerPoint, inputs: readonly (readonly Rational[])[]) =>
   inputs.map((x) => p.weights.map((w, j) => dot(w, x).add(p.biases![j]!)));

@@ -16,11 +16,11 @@ import {
   squaredError,
   theorem,
   undecided,
+  rationalDot as dot,
   type Dataset,
 } from '../../src/index.ts';
 
 const loss = squaredError('half-sum');
-import { rationalDot as dot } from '../../src/index.ts';
 const integerRow = (d: number) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }).map((r) => r.map((v) => Rational.fromInt(v)));
 
 /** Data and K ∈ {d, d+1} hidden weight rows (the construction needs uᵀ in the row space of W). */

@@ -16,27 +16,16 @@ import {
   regionActivations,
   smallRational,
   theorem,
+  rationalDot as dot,
   type Dataset,
   type OneHiddenLayerPoint,
   type UnitActivations,
 } from '../../src/index.ts';
-import { NORMALISATION, WITH_BIASES, fixedCriticalInstance, regionInstance, show } from './_fixed.ts';
+import { NORMALISATION, WITH_BIASES, fixedCriticalInstance, flatPoint, pointFromFlat, regionInstance, show } from './_fixed.ts';
 
-import { rationalDot as dot } from '../../src/index.ts';
 const half = Rational.of(1, 2);
 
-/** θ as one flat vector (W row by row, b, v, c) and back. */
-const flat = (p: OneHiddenLayerPoint): Rational[] => [...p.weights.flat(), ...p.biases!, ...p.outputWeights, p.outputBias!];
-function unflat(like: OneHiddenLayerPoint, theta: readonly Rational[]): OneHiddenLayerPoint {
-  const [K, d] = [like.weights.length, like.weights[0]!.length];
-  return {
-    weights: Array.from({ length: K }, (_, j) => theta.slice(j * d, (j + 1) * d)),
-    biases: theta.slice(K * d, K * d + K),
-    outputWeights: theta.slice(K * d + K, K * d + 2 * K),
-    outputBias: theta[K * d + 2 * K]!,
-  };
-}
-const along = (p: OneHiddenLayerPoint, d: readonly Rational[], t: Rational): OneHiddenLayerPoint => unflat(p, flat(p).map((v, k) => v.add(t.mul(d[k]!))));
+const along = (p: OneHiddenLayerPoint, d: readonly Rational[], t: Rational): OneHiddenLayerPoint => pointFromFlat(p, flatPoint(p).map((v, k) => v.add(t.mul(d[k]!))));
 
 /** Every pre-activation has the sign the activation values prescribe (a = 1: > 0, a = 0: < 0). */
 const inRegion = (p: OneHiddenLayerPoint, data: Dataset<Rational>, a: UnitActivations): boolean =>

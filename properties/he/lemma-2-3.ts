@@ -14,10 +14,10 @@ import {
   softmaxCrossEntropyPoint,
   squaredErrorPoint,
   theorem,
+  rationalDot as dot,
 } from '../../src/index.ts';
 
 const Q = RationalField;
-import { rationalDot as dot } from '../../src/index.ts';
 const vec = (d: number) => rationalVector(d, { maxNumerator: 3, maxDenominator: 2 });
 
 const squaredLoss = forAll({

@@ -22,12 +22,12 @@ import {
   theorem,
   twoPiece,
   undecided,
+  rationalDot as dot,
   type Separation,
 } from '../../src/index.ts';
 import { activationOf, datasetOf, networkInstance } from './_instances.ts';
 
 const loss = squaredError('mean');
-import { rationalDot as dot } from '../../src/index.ts';
 
 /**
  * (1.1) for every α in (0, α0]: each g_j − g_i = (v_j − v_i) + αβᵀ(x_i − x_j), i ∈ I, j ∈ J, is affine

@@ -7,6 +7,7 @@ import {
   momentDescent,
   Rational,
   RationalField,
+  rationalDot as dot,
   type DecimalInterval,
   type QuantityRow,
 } from '../../src/index.ts';
@@ -18,8 +19,6 @@ const CONFIGURATIONS: readonly { readonly name: string; readonly x1: Rational[];
   { name: 'x1 = 0, x2 = 1', x1: [Rational.ZERO], x2: [Rational.ONE] },
   { name: 'x1 = (1, 2), x2 = (2, 0)', x1: [Rational.ONE, Rational.of(2)], x2: [Rational.of(2), Rational.ZERO] },
 ];
-
-import { rationalDot as dot } from '../../src/index.ts';
 
 function rowsFor(config: (typeof CONFIGURATIONS)[number]): QuantityRow[] {
   const { x1, x2, name } = config;

@@ -5,6 +5,7 @@ import {
   checkFeasibility,
   dataset,
   smallRational,
+  rationalDot as dot,
   type Dataset,
   type LinearConstraint,
 } from '../../src/index.ts';
@@ -22,8 +23,6 @@ export interface BoundaryInstance {
   /** The wanted signs of the left sides of (18) and (19). */
   readonly sides: readonly [SideSign, SideSign];
 }
-
-import { rationalDot as dot } from '../../src/index.ts';
 
 /** Rows "sign(a·v) = want" over v (> 0, < 0 as > 0 of −a, = 0). */
 function signRow(a: readonly Rational[], want: SideSign): LinearConstraint {

@@ -8,6 +8,7 @@ import {
   pointInRegion,
   realizableRegion,
   smallRational,
+  rationalDot as dot,
   type Dataset,
   type OneHiddenLayerPoint,
   type Sign,
@@ -61,8 +62,6 @@ export function pointInCell(instance: CellInstance): fc.Arbitrary<OneHiddenLayer
     .tuple(pointInRegion(instance.data.inputs, instance.region), fc.array(smallRational({ maxNumerator: 3, maxDenominator: 2 }), { minLength: K, maxLength: K }))
     .map(([hidden, z]) => ({ weights: hidden.weights.map((w) => [...w]), biases: null, outputWeights: z, outputBias: null }));
 }
-
-import { rationalDot as dot } from '../../src/index.ts';
 
 export { dot };
 

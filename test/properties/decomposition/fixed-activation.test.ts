@@ -10,7 +10,7 @@ import { seededRandom } from '../../../src/landscape/rng.ts';
 import { Rational } from '../../../src/numbers/rational.ts';
 import { ratData, type Dataset } from '../../../src/network/dataset.ts';
 import { empiricalRisk, squaredError } from '../../../src/network/loss.ts';
-import { criticalRegionInstance, fixedCriticalInstance, patternInstance, WITH_BIASES } from '../../../properties/decomposition/_fixed.ts';
+import { criticalRegionInstance, fixedCriticalInstance, flatPoint, patternInstance, pointFromFlat, WITH_BIASES } from '../../../properties/decomposition/_fixed.ts';
 import { smallRational } from '../../../src/generators/rational.ts';
 
 const q = (n: number, d = 1): Rational => Rational.of(n, d);
@@ -39,19 +39,9 @@ function referenceGradient(p: OneHiddenLayerPoint, data: Dataset<Rational>, a: U
   return [...gw, ...gb, ...gv, sum(r)];
 }
 
-const flat = (p: OneHiddenLayerPoint): Rational[] => [...p.weights.flat(), ...p.biases!, ...p.outputWeights, p.outputBias!];
-function unflat(like: OneHiddenLayerPoint, theta: readonly Rational[]): OneHiddenLayerPoint {
-  const [K, d] = [like.weights.length, like.weights[0]!.length];
-  return {
-    weights: Array.from({ length: K }, (_, j) => theta.slice(j * d, (j + 1) * d)),
-    biases: theta.slice(K * d, K * d + K),
-    outputWeights: theta.slice(K * d + K, K * d + 2 * K),
-    outputBias: theta[K * d + 2 * K]!,
-  };
-}
 
 const entries = fc.array(smallRational({ maxNumerator: 3, maxDenominator: 2 }), { minLength: 13, maxLength: 13 });
-const randomPoint = (K: number, d: number, e: readonly Rational[]): OneHiddenLayerPoint => unflat({ weights: Array.from({ length: K }, () => new Array(d).fill(Rational.ZERO)), biases: [], outputWeights: [], outputBias: null }, e);
+const randomPoint = (K: number, d: number, e: readonly Rational[]): OneHiddenLayerPoint => pointFromFlat({ weights: Array.from({ length: K }, () => new Array(d).fill(Rational.ZERO)), biases: [], outputWeights: [], outputBias: null }, e);
 
 /**
  * Exact losses near θ: θ + t·U for random small dense U, and for every sparse U = e_k + β e_l
@@ -59,8 +49,8 @@ const randomPoint = (K: number, d: number, e: readonly Rational[]): OneHiddenLay
  */
 function neighbours(p: OneHiddenLayerPoint, data: Dataset<Rational>, a: UnitActivations, t: Rational, count = 60): Rational[] {
   const random = seededRandom(11);
-  const theta = flat(p);
-  const at = (U: readonly Rational[]) => referenceLoss(unflat(p, theta.map((v, k) => v.add(t.mul(U[k]!)))), data, a);
+  const theta = flatPoint(p);
+  const at = (U: readonly Rational[]) => referenceLoss(pointFromFlat(p, theta.map((v, k) => v.add(t.mul(U[k]!)))), data, a);
   const dense = Array.from({ length: count }, () => at(theta.map(() => q(Math.floor(random() * 7) - 3, 1 + Math.floor(random() * 2)))));
   const betas = [1, 4, 16, 64].flatMap((m) => [q(1, m), q(-1, m)]);
   const sparse = theta.flatMap((_, k) =>
@@ -80,10 +70,10 @@ describe('fixed-activation loss L_gA', () => {
         const jets = fixedActivationDerivatives(p, data, activations, 'half-sum');
         expect(jets.gradient.map(String)).toEqual(referenceGradient(p, data, activations).map(String));
         // L_gA(θ + t e_k) is a quartic in t: the five-point second-difference stencil is exact.
-        const theta = flat(p);
+        const theta = flatPoint(p);
         const h = q(1, 3);
         theta.forEach((_, k) => {
-          const at = (m: number) => referenceLoss(unflat(p, theta.map((v, l) => (l === k ? v.add(h.mul(q(m))) : v))), data, activations);
+          const at = (m: number) => referenceLoss(pointFromFlat(p, theta.map((v, l) => (l === k ? v.add(h.mul(q(m))) : v))), data, activations);
           const second = at(-2).neg().add(at(1).add(at(-1)).mul(q(16))).sub(at(0).mul(q(30))).sub(at(2)).div(q(12).mul(h).mul(h));
           expect(second.equals(jets.hessian.get(k, k))).toBe(true);
         });
