@@ -7,6 +7,7 @@ export * from './landscape/index.ts';
 export * from './generators/index.ts';
 export * from './claims/index.ts';
 export * from './report/index.ts';
+export * as smt from './smt/index.ts';
 
 // Names used by two modules: the plain name is the single-layer (geometry) or linalg one.
 export { activationPattern, patternKey } from './geometry/index.ts';

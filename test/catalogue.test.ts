@@ -20,13 +20,13 @@ const baseline = readBaseline(join(PACKAGE_ROOT, 'verdicts.json'));
 const store = new CounterexampleStore(join(PACKAGE_ROOT, 'counterexamples'), PACKAGE_ROOT);
 
 describe('catalogue at CI budget against verdicts.json', () => {
-  it('the baseline names exactly the implemented claims', () => {
+  it('the baseline names exactly the implemented claims', async () => {
     expect(Object.keys(baseline).sort()).toEqual(registry.claims.map((c) => c.id).sort());
   });
 
   for (const claim of registry.claims) {
-    it(`${claim.id} is ${baseline[claim.id] ?? '(not in the baseline)'}`, () => {
-      const result = runClaim(claim, { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, store, writeStore: false });
+    it(`${claim.id} is ${baseline[claim.id] ?? '(not in the baseline)'}`, async () => {
+      const result = await runClaim(claim, { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, store, writeStore: false });
       expect(result.verdict, result.detail.summary).toBe(baseline[claim.id]);
     });
   }

@@ -43,13 +43,13 @@ export interface BenchProgress {
   readonly fig3?: (row: Fig3EnumerationRow) => void;
 }
 
-export function runBenchmarks(registry: Registry, options: BenchOptions, progress: BenchProgress = {}): BenchResults {
+export async function runBenchmarks(registry: Registry, options: BenchOptions, progress: BenchProgress = {}): Promise<BenchResults> {
   const machine = describeMachine();
   const kernels = benchExactKernels(
     { sizes: options.sizes, repetitions: options.kernelRepetitions, minMs: options.minMs, seed: options.seed },
     progress.kernel,
   );
-  const throughput = benchThroughput(registry, { runs: options.runs, seed: 0, repetitions: options.throughputRepetitions }, progress.throughput);
+  const throughput = await benchThroughput(registry, { runs: options.runs, seed: 0, repetitions: options.throughputRepetitions }, progress.throughput);
   const fig3Enumeration = benchFig3Enumeration({ repetitions: options.kernelRepetitions, quick: options.quick }, progress.fig3);
   return { machine, date: new Date().toISOString(), options, kernels, throughput, fig3Enumeration };
 }

@@ -54,22 +54,24 @@ export function representativeClaim(registry: Registry, paper: string): Claim | 
  * Runs one representative claim per paper at the given budget (no counterexample store, so a
  * refuted claim searches and shrinks as on a first run) and reports checked cases per second.
  */
-export function benchThroughput(registry: Registry, options: ThroughputOptions, onRow?: (row: ThroughputRow) => void): ThroughputRow[] {
-  return papersOf(registry).map((paper) => {
+export async function benchThroughput(registry: Registry, options: ThroughputOptions, onRow?: (row: ThroughputRow) => void): Promise<ThroughputRow[]> {
+  const rows: ThroughputRow[] = [];
+  for (const paper of papersOf(registry)) {
     const claim = representativeClaim(registry, paper);
-    const row: ThroughputRow = claim === undefined ? { paper, claim: null, note: 'not implemented' } : measure(paper, claim, options);
+    const row: ThroughputRow = claim === undefined ? { paper, claim: null, note: 'not implemented' } : await measure(paper, claim, options);
     onRow?.(row);
-    return row;
-  });
+    rows.push(row);
+  }
+  return rows;
 }
 
-function measure(paper: string, claim: Claim, options: ThroughputOptions): ThroughputRow {
+async function measure(paper: string, claim: Claim, options: ThroughputOptions): Promise<ThroughputRow> {
   const times: number[] = [];
   let cases = 0;
   let verdict: Verdict = 'inconclusive';
   for (let k = 0; k < options.repetitions; k++) {
     const start = performance.now();
-    const result = runClaim(claim, { runs: options.runs, seed: options.seed });
+    const result = await runClaim(claim, { runs: options.runs, seed: options.seed });
     times.push(performance.now() - start);
     cases = result.runs; // the same every time: the seed fixes the cases
     verdict = result.verdict;

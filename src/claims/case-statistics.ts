@@ -12,12 +12,14 @@ export class CaseStatistics {
   passed = 0;
   discarded = 0;
   undecided = 0;
+  /** Failures the second route contradicted. */
+  contradicted = 0;
   readonly discardReasons = new Map<string, number>();
   readonly undecidedReasons = new Map<string, number>();
 
   /** Cases evaluated within the hypotheses. */
   get checked(): number {
-    return this.passed + this.undecided;
+    return this.passed + this.undecided + this.contradicted;
   }
 
   pass(): void {
@@ -27,6 +29,10 @@ export class CaseStatistics {
   discard(reason: string): void {
     this.discarded++;
     count(this.discardReasons, reason);
+  }
+
+  contradict(): void {
+    this.contradicted++;
   }
 
   undecide(reason: string): void {

@@ -43,7 +43,7 @@ async function run(job: WorkerJob): Promise<void> {
     }
     post({ type: 'progress', event });
   };
-  const result = runClaim(
+  const result = await runClaim(
     claim,
     { runs: setup.runs, seed: setup.seed, timeLimitSeconds: setup.timeLimitSeconds ?? undefined, store, writeStore: false, onProgress },
     { index: job.index, total: job.total },

@@ -3,7 +3,9 @@ import type { Basis } from './basis.ts';
 import { parseBasis } from './basis.ts';
 import type { JsonValue } from './codec.ts';
 import { ClaimDefinitionError } from './errors.ts';
-import type { Outcome } from './outcome.ts';
+import type { Confirmation } from './confirmation.ts';
+import type { Outcome, Witness } from './outcome.ts';
+import type { TableRow } from './table-row.ts';
 
 /** `theorem` for universally quantified statements, `example` for worked examples, figures and tables. */
 export type ClaimKind = 'theorem' | 'example';
@@ -16,6 +18,11 @@ export interface PropertyCheck {
   readonly arbitrary: fc.Arbitrary<unknown>;
   /** Evaluates one instance; the runner calls it on generated, shrunk and replayed instances alike. */
   readonly evaluate: (instance: unknown) => Outcome;
+  /**
+   * The second route: re-decides the negation at a failing instance with code that shares no
+   * evaluator with `evaluate`. Without one, a failure is shown but never counts as a refutation.
+   */
+  readonly confirm?: (instance: unknown, witness: Witness) => Confirmation | Promise<Confirmation>;
 }
 
 /** One line of a paper-versus-computed table. */
@@ -62,7 +69,15 @@ export interface ReproductionCheck {
   /** Declared parameters, by option name (empty when there are none). */
   readonly parameters: Readonly<Record<string, IntegerParameter>>;
   readonly reproduce: (parameters: ParameterValues) => Reproduction;
+  /** The second route for rows that differ from the paper (see `ExampleSpec.confirm`). */
+  readonly confirm?: ConfirmDifference;
 }
+
+/**
+ * Recomputes the rows that differ from the paper by a second route sharing no evaluator with
+ * `reproduce`, and says whether the paper's values are contradicted there too.
+ */
+export type ConfirmDifference = (differing: readonly TableRow[], data: JsonValue | undefined) => Confirmation | Promise<Confirmation>;
 
 export type Check = PropertyCheck | ReproductionCheck;
 
@@ -99,6 +114,8 @@ export interface ExampleSpec extends ClaimSpec {
   readonly parameters?: Readonly<Record<string, IntegerParameter>>;
   /** Further checks, e.g. a property that generalises the example. */
   readonly checks?: readonly Check[];
+  /** Second route for differing rows of `reproduce`; without one a difference is shown but never counts. */
+  readonly confirm?: ConfirmDifference;
 }
 
 /** IDs look like `paper/claim-name`, e.g. `milne/theorem-3-qi` or `decomposition/sec-3.1`. */
@@ -114,7 +131,13 @@ export function example(spec: ExampleSpec): Claim {
   const checks: Check[] = [];
   if (spec.reproduce !== undefined) {
     checks.push(
-      reproduction({ name: 'reproduce', basis: spec.basis ?? 'exact', reproduce: spec.reproduce, parameters: spec.parameters ?? {} }),
+      reproduction({
+        name: 'reproduce',
+        basis: spec.basis ?? 'exact',
+        reproduce: spec.reproduce,
+        parameters: spec.parameters ?? {},
+        ...(spec.confirm !== undefined ? { confirm: spec.confirm } : {}),
+      }),
     );
   }
   checks.push(...(spec.checks ?? []));
@@ -127,12 +150,16 @@ export function reproduction(spec: {
   basis: Basis;
   reproduce: (parameters: ParameterValues) => Reproduction;
   parameters?: Readonly<Record<string, IntegerParameter>>;
+  confirm?: ConfirmDifference;
 }): ReproductionCheck {
   if (typeof spec.name !== 'string' || spec.name.trim() === '') {
     throw new ClaimDefinitionError('reproduction: name must be a non-empty string');
   }
   if (typeof spec.reproduce !== 'function') {
     throw new ClaimDefinitionError(`reproduction '${spec.name}': reproduce must be a function`);
+  }
+  if (spec.confirm !== undefined && typeof spec.confirm !== 'function') {
+    throw new ClaimDefinitionError(`reproduction '${spec.name}': confirm must be a function`);
   }
   const parameters = checkParameters(spec.parameters ?? {}, `reproduction '${spec.name}'`);
   return Object.freeze({
@@ -141,6 +168,7 @@ export function reproduction(spec: {
     basis: parseBasis(spec.basis, `reproduction '${spec.name}'`),
     parameters,
     reproduce: spec.reproduce,
+    ...(spec.confirm !== undefined ? { confirm: spec.confirm } : {}),
   });
 }
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Basis } from './basis.ts';
+import type { Certificate } from './outcome.ts';
+import type { ConfirmationRecord } from './result.ts';
 import type { JsonValue } from './codec.ts';
 import { decodeInstance } from './codec.ts';
 import { CodecError, InputError, messageOf } from './errors.ts';
@@ -16,6 +18,10 @@ export interface CounterexampleRecord {
   readonly basis: Basis;
   readonly instance: JsonValue;
   readonly witness: { readonly [name: string]: JsonValue };
+  /** What makes the witness a certificate of the negation (exact decision, or an enclosure excluding the boundary). */
+  readonly certificate?: Certificate;
+  /** How a second route, sharing no evaluator with the check, confirmed the refutation. */
+  readonly confirmation?: ConfirmationRecord;
   readonly seed: number;
   readonly path: string;
   readonly version: string;
@@ -65,6 +71,8 @@ export function recordJson(record: CounterexampleRecord): JsonValue {
     basis: record.basis,
     instance: record.instance,
     witness: record.witness,
+    ...(record.certificate !== undefined ? { certificate: record.certificate as unknown as JsonValue } : {}),
+    ...(record.confirmation !== undefined ? { confirmation: record.confirmation as unknown as JsonValue } : {}),
     seed: record.seed,
     path: record.path,
     version: record.version,

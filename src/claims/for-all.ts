@@ -2,8 +2,9 @@ import type fc from 'fast-check';
 import type { Basis } from './basis.ts';
 import { parseBasis } from './basis.ts';
 import type { PropertyCheck } from './claim.ts';
+import type { Confirm } from './confirmation.ts';
 import { ClaimDefinitionError } from './errors.ts';
-import type { Outcome } from './outcome.ts';
+import type { Outcome, Witness } from './outcome.ts';
 
 export interface ForAllSpec<T> {
   /** What this check asserts, in a few words; unique within its claim (stored counterexamples name it). */
@@ -17,6 +18,12 @@ export interface ForAllSpec<T> {
    * hypotheses are not met (or `fc.pre(condition)`), `undecided(reason)` when it cannot be decided.
    */
   readonly check: (instance: T) => Outcome;
+  /**
+   * The second route: given a failing instance and its witness, re-decide the negation of the
+   * statement with code that shares no evaluator with `check` (e.g. z3 on an SMT-LIB query, or a
+   * minimal independent evaluator). A failure counts as a refutation only when this confirms it.
+   */
+  readonly confirm?: Confirm<T>;
 }
 
 /** A check of a universal statement over the instances of an arbitrary. */
@@ -30,7 +37,11 @@ export function forAll<T>(spec: ForAllSpec<T>): PropertyCheck {
   if (typeof spec.check !== 'function') {
     throw new ClaimDefinitionError(`forAll '${spec.name}': check must be a function`);
   }
+  if (spec.confirm !== undefined && typeof spec.confirm !== 'function') {
+    throw new ClaimDefinitionError(`forAll '${spec.name}': confirm must be a function`);
+  }
   const check = spec.check;
+  const confirm = spec.confirm;
   return Object.freeze({
     kind: 'property',
     name: spec.name,
@@ -38,6 +49,7 @@ export function forAll<T>(spec: ForAllSpec<T>): PropertyCheck {
     arbitrary: spec.arbitrary as fc.Arbitrary<unknown>,
     // Instances decoded from a stored file have the shape the arbitrary produced.
     evaluate: (instance: unknown) => check(instance as T),
+    ...(confirm !== undefined ? { confirm: (instance: unknown, witness: Witness) => confirm(instance as T, witness) } : {}),
   });
 }
 

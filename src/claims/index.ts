@@ -5,6 +5,7 @@ export type {
   Check,
   Claim,
   ClaimKind,
+  ConfirmDifference,
   ExampleSpec,
   PropertyCheck,
   QuantityRow,
@@ -17,8 +18,12 @@ export type {
 export { CLAIM_ID, example, isClaim, reproduction, theorem, claimParameters, defaultParameters, RESERVED_PARAMETER_NAMES } from './claim.ts';
 export type { ForAllSpec } from './for-all.ts';
 export { forAll } from './for-all.ts';
-export type { Outcome, Witness } from './outcome.ts';
-export { discard, fail, pass, passIf, undecided } from './outcome.ts';
+export type { Certificate, Enclosure, Fail, Outcome, Witness } from './outcome.ts';
+export { decide, discard, fail, failOutside, pass, passIf, undecided } from './outcome.ts';
+export type { Confirm, Confirmation } from './confirmation.ts';
+export { allConfirmed, anyConfirmed, confirmed, contradicted, unconfirmed } from './confirmation.ts';
+export type { DescentRaySpec, LocalExtremumSpec, Relation } from './smt-confirmation.ts';
+export { confirmBySmt, confirmDescentRay, confirmGround, confirmGroundAll, confirmLocalExtremum } from './smt-confirmation.ts';
 export type { JsonValue } from './codec.ts';
 export { decodeInstance, encodeInstance, encodeWitness, looksRational } from './codec.ts';
 export { jsonCount } from './json-count.ts';
@@ -27,7 +32,7 @@ export { VERDICTS } from './verdict.ts';
 export { ClaimDefinitionError, CodecError, InputError } from './errors.ts';
 
 // Running claims
-export type { CheckResult, ClaimDetail, ClaimResult, TableRow } from './result.ts';
+export type { CheckResult, ClaimDetail, ClaimResult, ConfirmationRecord, TableRow, UnconfirmedFailure } from './result.ts';
 export type { ProgressEvent, ReplayResult, RunOptions } from './runner.ts';
 export { replayCounterexample, runClaim, runClaims } from './runner.ts';
 export { runPropertyCheck } from './property-runner.ts';

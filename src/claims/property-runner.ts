@@ -3,14 +3,16 @@ import { CaseStatistics, describeReasons, reasonsRecord } from './case-statistic
 import type { PropertyCheck } from './claim.ts';
 import type { JsonValue } from './codec.ts';
 import { encodeInstance, encodeWitness } from './codec.ts';
+import type { Confirmation } from './confirmation.ts';
 import { messageOf } from './errors.ts';
-import { describeEvaluation, evaluateEncoded, notAnOutcome } from './evaluation.ts';
-import type { Outcome } from './outcome.ts';
+import { confirmationRecord, confirmSafely, describeConfirmation, describeEvaluation, evaluateEncoded, notAnOutcome } from './evaluation.ts';
+import type { Fail, Outcome } from './outcome.ts';
 import { isOutcome } from './outcome.ts';
-import type { CheckResult } from './result.ts';
+import type { CheckResult, UnconfirmedFailure } from './result.ts';
+import { deriveSeed } from './seed.ts';
 
 export interface PropertyRunOptions {
-  /** Cases to check (fast-check numRuns); discarded cases do not count. */
+  /** Decided cases wanted (discarded and undecided cases do not count). */
   readonly runs: number;
   readonly seed: number;
   /** Time left for this check; the search stops when it runs out. */
@@ -20,128 +22,196 @@ export interface PropertyRunOptions {
 }
 
 /**
- * Searches for an instance that refutes a property check, shrinks it, and re-evaluates the shrunk
- * instance from its exact JSON: a refutation is reported only if that re-evaluation fails too.
+ * Cases are drawn until `runs` of them are decided, but never more than this many times `runs`:
+ * a check whose cases are mostly undecided ends inconclusive instead of running forever.
  */
-export function runPropertyCheck(check: PropertyCheck, options: PropertyRunOptions): CheckResult {
-  const stats = new CaseStatistics();
-  if (options.timeLimitMs !== undefined && options.timeLimitMs <= 0) {
-    return judgeSearch(check, options, stats, { interrupted: true });
-  }
-  let searching = true; // cleared at the first failure: shrinking evaluations are not statistics
-  const predicate = (instance: unknown): boolean => {
-    let outcome: Outcome;
-    try {
-      outcome = check.evaluate(instance);
-    } catch (error) {
-      if (fc.PreconditionFailure.isFailure(error)) {
-        if (searching) stats.discard('fc.pre');
-      } else searching = false;
-      throw error;
-    }
-    if (!isOutcome(outcome)) {
-      searching = false;
-      throw new Error(notAnOutcome(outcome));
-    }
-    if (outcome.status === 'fail') {
-      searching = false;
-      return false;
-    }
-    if (outcome.status === 'discard') {
-      if (searching) stats.discard(outcome.reason);
-      fc.pre(false);
-    }
-    if (searching) {
-      if (outcome.status === 'pass') stats.pass();
-      else if (outcome.status === 'undecided') stats.undecide(outcome.reason);
-      options.onCase?.(stats.checked);
-    }
-    return true;
-  };
-  let details: fc.RunDetails<unknown>;
-  try {
-    details = fc.check(fc.property(check.arbitrary, predicate), {
-      numRuns: options.runs,
-      seed: options.seed,
-      maxSkipsPerRun: 1, // more discards than runs already makes the check inconclusive
-      verbose: fc.VerbosityLevel.None, // fast-check keeps no passed or skipped case, only the current failure
-      plugins: options.timeLimitMs === undefined ? [] : [fc.interruptAfterTimeLimit(Math.ceil(options.timeLimitMs))],
-    });
-  } catch (error) {
-    return { ...common(check, options, stats), verdict: 'inconclusive', summary: `error while generating instances: ${messageOf(error)}` };
-  }
-  if (details.failed && details.counterexample !== null) {
-    return judgeCounterexample(check, options, stats, (details.counterexample as readonly unknown[])[0], details.counterexamplePath, details.numShrinks);
-  }
-  return judgeSearch(check, options, stats, { interrupted: details.interrupted });
+export const MAX_DRAW_FACTOR = 10;
+
+/** The first failure that did not count, kept for the report (the instance exactly as generated). */
+interface FirstUnconfirmed {
+  readonly instance: unknown;
+  readonly witness: Fail['witness'];
+  readonly confirmation: Confirmation | null;
 }
 
-function common(check: PropertyCheck, options: PropertyRunOptions, stats: CaseStatistics) {
+/**
+ * Searches for an instance that refutes a property check and shrinks it. A failure counts only when
+ * the check's second route confirms it (shrinking moves through confirmed failures only), and the
+ * shrunk instance is re-evaluated and re-confirmed from its exact JSON before it is reported.
+ * Undecided cases are replaced by further draws (fresh seeds derived from the check's) until
+ * `runs` cases are decided or `MAX_DRAW_FACTOR × runs` were drawn.
+ */
+export async function runPropertyCheck(check: PropertyCheck, options: PropertyRunOptions): Promise<CheckResult> {
+  const stats = new CaseStatistics();
+  const deadline = options.timeLimitMs === undefined ? undefined : performance.now() + options.timeLimitMs;
+  let first: FirstUnconfirmed | null = null;
+  let interrupted = false;
+  for (let round = 0; stats.passed < options.runs && stats.checked < MAX_DRAW_FACTOR * options.runs; round++) {
+    const left = deadline === undefined ? undefined : deadline - performance.now();
+    if (left !== undefined && left <= 0) {
+      interrupted = true;
+      break;
+    }
+    const seed = round === 0 ? options.seed : deriveSeed(options.seed, `draw ${round}`);
+    const want = Math.min(options.runs - stats.passed, MAX_DRAW_FACTOR * options.runs - stats.checked);
+    const checkedBefore = stats.checked + stats.discarded;
+    let searching = true; // cleared at the first counted failure: shrinking evaluations are not statistics
+    const predicate = async (instance: unknown): Promise<boolean> => {
+      let outcome: Outcome;
+      try {
+        outcome = check.evaluate(instance);
+      } catch (error) {
+        if (fc.PreconditionFailure.isFailure(error)) {
+          if (searching) stats.discard('fc.pre');
+        } else searching = false;
+        throw error;
+      }
+      if (!isOutcome(outcome)) {
+        searching = false;
+        throw new Error(notAnOutcome(outcome));
+      }
+      if (outcome.status === 'fail') {
+        const confirmation = await confirmSafely(check, instance, outcome.witness);
+        // Without a second route the failure is still shrunk and shown, but it will not count.
+        if (confirmation === null || confirmation.status === 'confirmed') {
+          searching = false;
+          return false;
+        }
+        if (searching) {
+          if (confirmation.status === 'contradicted') stats.contradict();
+          else stats.undecide(`failure not confirmed by ${confirmation.route}`);
+          first ??= { instance, witness: outcome.witness, confirmation };
+          options.onCase?.(stats.checked);
+        }
+        return true;
+      }
+      if (outcome.status === 'discard') {
+        if (searching) stats.discard(outcome.reason);
+        fc.pre(false);
+      }
+      if (searching) {
+        if (outcome.status === 'pass') stats.pass();
+        else if (outcome.status === 'undecided') stats.undecide(outcome.reason);
+        options.onCase?.(stats.checked);
+      }
+      return true;
+    };
+    let details: fc.RunDetails<unknown>;
+    try {
+      details = await fc.check(fc.asyncProperty(check.arbitrary, predicate), {
+        numRuns: want,
+        seed,
+        maxSkipsPerRun: 1, // more discards than runs already makes the check inconclusive
+        verbose: fc.VerbosityLevel.None, // fast-check keeps no passed or skipped case, only the current failure
+        plugins: left === undefined ? [] : [fc.interruptAfterTimeLimit(Math.ceil(left))],
+      });
+    } catch (error) {
+      return { ...common(check, seed, stats), verdict: 'inconclusive', summary: `error while generating instances: ${messageOf(error)}` };
+    }
+    if (details.failed && details.counterexample !== null) {
+      const shrunk = (details.counterexample as readonly unknown[])[0];
+      return judgeCounterexample(check, seed, stats, shrunk, details.counterexamplePath, details.numShrinks);
+    }
+    if (details.interrupted) {
+      interrupted = true;
+      break;
+    }
+    // A round that drew nothing new (every case discarded past fast-check's skip limit) ends the search.
+    if (stats.checked + stats.discarded === checkedBefore || stats.discarded > stats.checked) break;
+  }
+  return judgeSearch(check, options, stats, first, interrupted);
+}
+
+function common(check: PropertyCheck, seed: number, stats: CaseStatistics) {
   return {
     name: check.name,
     kind: 'property' as const,
     basis: check.basis,
     runs: stats.checked,
-    seed: options.seed,
+    decided: stats.passed,
+    seed,
     discarded: stats.discarded,
     discardReasons: reasonsRecord(stats.discardReasons),
     undecided: stats.undecided,
     undecidedReasons: reasonsRecord(stats.undecidedReasons),
+    ...(stats.contradicted > 0 ? { contradicted: stats.contradicted } : {}),
   };
 }
 
-/** No failure found: holds only if enough cases were checked within the hypotheses and all were decided. */
-function judgeSearch(
-  check: PropertyCheck,
-  options: PropertyRunOptions,
-  stats: CaseStatistics,
-  run: { interrupted: boolean },
-): CheckResult {
-  const base = common(check, options, stats);
+function unconfirmedRecord(first: FirstUnconfirmed): UnconfirmedFailure | undefined {
+  try {
+    return {
+      instance: encodeInstance(first.instance),
+      witness: encodeWitness(first.witness),
+      confirmation: first.confirmation === null ? null : confirmationRecord(first.confirmation),
+    };
+  } catch {
+    return undefined; // an instance that cannot be written exactly is described by the counts alone
+  }
+}
+
+/**
+ * No counted failure: holds only if some cases were decided, none was contradicted, the decided
+ * cases are at least as many as the undecided ones, and the hypotheses were met often enough.
+ */
+function judgeSearch(check: PropertyCheck, options: PropertyRunOptions, stats: CaseStatistics, first: FirstUnconfirmed | null, interrupted: boolean): CheckResult {
+  const base = { ...common(check, options.seed, stats), ...(first !== null ? { unconfirmed: unconfirmedRecord(first) } : {}) };
   const checked = stats.checked;
   const discards = stats.discarded > 0 ? ` (${describeReasons(stats.discardReasons)})` : '';
+  const cut = interrupted && stats.passed < options.runs;
+  const limit = cut ? `; time limit reached after ${stats.passed} of ${options.runs} decided cases` : '';
+  const undecidedText = stats.undecided > 0 ? `${stats.undecided} undecided (${describeReasons(stats.undecidedReasons)})` : '';
   if (checked === 0) {
     const why =
       stats.discarded > 0
         ? `precondition never met: all ${stats.discarded} generated cases discarded${discards}`
-        : run.interrupted
+        : interrupted
           ? 'time limit reached before any case was checked'
           : 'no case checked';
     return { ...base, verdict: 'inconclusive', summary: why };
+  }
+  if (stats.contradicted > 0) {
+    const c = first?.confirmation ?? null;
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      summary: `${stats.contradicted} failure${stats.contradicted > 1 ? 's' : ''} of the check ${describeConfirmation(c)} — one of the two routes is wrong${limit}`,
+    };
   }
   if (stats.discarded > checked) {
     const total = stats.discarded + checked;
     return { ...base, verdict: 'inconclusive', summary: `precondition too rarely met: ${stats.discarded} of ${total} generated cases discarded${discards}` };
   }
-  const interrupted = run.interrupted && checked < options.runs;
-  const limit = interrupted ? `; time limit reached after ${checked} of ${options.runs} runs` : '';
-  if (stats.undecided > 0) {
+  if (stats.undecided > stats.passed) {
     return {
       ...base,
       verdict: 'inconclusive',
-      summary: `${stats.undecided} of ${checked} cases undecided (${describeReasons(stats.undecidedReasons)})${limit}`,
-      ...(interrupted ? { interrupted } : {}),
+      summary: `undecided cases dominate: ${stats.passed} decided, ${undecidedText}${limit}`,
+      ...(cut ? { interrupted: true } : {}),
     };
   }
-  const discarded = stats.discarded > 0 ? `, ${stats.discarded} discarded${discards}` : '';
+  const extras = [undecidedText, stats.discarded > 0 ? `${stats.discarded} discarded${discards}` : ''].filter((s) => s !== '');
   return {
     ...base,
     verdict: 'holds',
-    summary: `${checked} cases checked, none fails${discarded}${limit}`,
-    ...(interrupted ? { interrupted } : {}),
+    summary: `${stats.passed} cases decided, none fails${extras.length > 0 ? `; ${extras.join(', ')}` : ''}${limit}`,
+    ...(cut ? { interrupted: true } : {}),
   };
 }
 
-/** fast-check found and shrank a failure: re-evaluate the shrunk instance exactly before believing it. */
-function judgeCounterexample(
+/**
+ * fast-check found and shrank a failure: re-evaluate and re-confirm the shrunk instance from its
+ * exact JSON before believing it. A failure without a second route is reported, not counted.
+ */
+async function judgeCounterexample(
   check: PropertyCheck,
-  options: PropertyRunOptions,
+  seed: number,
   stats: CaseStatistics,
   shrunk: unknown,
   path: string,
   shrinks: number,
-): CheckResult {
-  const base = { ...common(check, options, stats), runs: stats.checked + 1, path };
+): Promise<CheckResult> {
+  const base = { ...common(check, seed, stats), runs: stats.checked + 1, decided: stats.passed + 1, path };
   let instance: JsonValue;
   try {
     instance = encodeInstance(shrunk);
@@ -160,11 +230,29 @@ function judgeCounterexample(
       instance,
     };
   }
+  const outcome = evaluation.outcome;
+  const witness = encodeWitness(outcome.witness);
+  const confirmation = await confirmSafely(check, evaluation.instance, outcome.witness);
+  if (confirmation === null || confirmation.status !== 'confirmed') {
+    const record = confirmation === null ? null : confirmationRecord(confirmation);
+    return {
+      ...base,
+      decided: stats.passed,
+      verdict: 'inconclusive',
+      summary: `fails after ${stats.checked + 1} cases (shrunk ${shrinks} times), but not a refutation: ${describeConfirmation(confirmation)}`,
+      instance,
+      witness,
+      certificate: outcome.certificate,
+      unconfirmed: { instance, witness, confirmation: record },
+    };
+  }
   return {
     ...base,
     verdict: 'refuted',
-    summary: `fails after ${stats.checked + 1} cases; shrunk ${shrinks} times`,
+    summary: `fails after ${stats.checked + 1} cases; shrunk ${shrinks} times; ${describeConfirmation(confirmation)}`,
     instance,
-    witness: encodeWitness(evaluation.outcome.witness),
+    witness,
+    certificate: outcome.certificate,
+    confirmation: confirmationRecord(confirmation),
   };
 }

@@ -4,11 +4,12 @@ import { defaultParameters } from './claim.ts';
 import type { JsonValue } from './codec.ts';
 import { canonicalJson, encodeWitness, looksRational } from './codec.ts';
 import { messageOf } from './errors.ts';
+import { confirmationRecord, describeConfirmation, settleConfirmation } from './evaluation.ts';
 import type { CheckResult, TableRow } from './result.ts';
 
 /** Computes an example's quantities (parameters at their defaults) and compares each with the paper's value. */
-export function runReproductionCheck(check: ReproductionCheck): CheckResult {
-  return runReproduction(check, defaultParameters(check.parameters ?? {})).result;
+export async function runReproductionCheck(check: ReproductionCheck): Promise<CheckResult> {
+  return (await runReproduction(check, defaultParameters(check.parameters ?? {}))).result;
 }
 
 /** A reproduction's result and the machine-readable data it computed (absent when it has none or failed). */
@@ -17,8 +18,11 @@ export interface ReproductionRun {
   readonly data?: JsonValue;
 }
 
-/** Runs a reproduction with the given parameter values (each declared parameter must have one). */
-export function runReproduction(check: ReproductionCheck, parameters: ParameterValues): ReproductionRun {
+/**
+ * Runs a reproduction with the given parameter values (each declared parameter must have one). Rows
+ * that differ from the paper count as a difference only when the check's second route confirms them.
+ */
+export async function runReproduction(check: ReproductionCheck, parameters: ParameterValues): Promise<ReproductionRun> {
   const base = { name: check.name, kind: 'reproduction' as const, basis: check.basis, runs: 1 };
   let rows: QuantityRow[];
   let data: JsonValue | undefined;
@@ -46,7 +50,13 @@ export function runReproduction(check: ReproductionCheck, parameters: ParameterV
   }
   const names = differing.map((row) => row.quantity).join(', ');
   const summary = `${differing.length} of ${table.length} quantities differ from the paper: ${names}`;
-  return { result: { ...base, verdict: 'differs', summary, table }, ...withData };
+  const confirmation = check.confirm === undefined ? null : await settleConfirmation(() => check.confirm!(differing, data));
+  const record = confirmation === null ? {} : { confirmation: confirmationRecord(confirmation) };
+  if (confirmation?.status !== 'confirmed') {
+    const why = `${summary}, but not counted as a difference: ${describeConfirmation(confirmation)}`;
+    return { result: { ...base, verdict: 'inconclusive', summary: why, table, ...record }, ...withData };
+  }
+  return { result: { ...base, verdict: 'differs', summary: `${summary}; ${describeConfirmation(confirmation)}`, table, ...record }, ...withData };
 }
 
 /** One table line: equal exactly (numbers compared as Rationals), within the tolerance, or by the row's relation. */

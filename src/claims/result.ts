@@ -1,16 +1,26 @@
 import type { Basis } from './basis.ts';
+import type { Certificate } from './outcome.ts';
 import type { ClaimKind } from './claim.ts';
 import type { JsonValue } from './codec.ts';
+import type { TableRow } from './table-row.ts';
 import type { Verdict } from './verdict.ts';
 
-/** One line of an example's table, as reported. */
-export interface TableRow {
-  readonly quantity: string;
-  readonly paper: JsonValue;
-  readonly computed: JsonValue;
-  readonly match: boolean;
-  readonly relation?: string;
-  readonly tolerance?: string;
+export type { TableRow } from './table-row.ts';
+
+/** A second route's decision as reported (its evidence encoded exactly). */
+export interface ConfirmationRecord {
+  readonly status: 'confirmed' | 'contradicted' | 'unknown';
+  readonly route: string;
+  readonly reason?: string;
+  readonly evidence?: JsonValue;
+}
+
+/** A failure of the check that the second route did not confirm (or that has no second route): shown, never a refutation. */
+export interface UnconfirmedFailure {
+  readonly instance: JsonValue;
+  readonly witness: JsonValue;
+  /** null when the check declares no second route. */
+  readonly confirmation: ConfirmationRecord | null;
 }
 
 /** What running one check found. Fields that do not apply to the check's kind are absent. */
@@ -21,12 +31,22 @@ export interface CheckResult {
   readonly basis: Basis;
   /** Cases checked (evaluated and not discarded); 1 for a reproduction. */
   readonly runs: number;
+  /** Cases the check decided (passed, or the confirmed failure); the rest of `runs` were undecided or disputed. */
+  readonly decided?: number;
   /** One line for people: why inconclusive, what failed, what was replayed. */
   readonly summary: string;
   readonly discarded?: number;
   readonly discardReasons?: Readonly<Record<string, number>>;
   readonly undecided?: number;
   readonly undecidedReasons?: Readonly<Record<string, number>>;
+  /** Failures that the second route contradicted (it showed the statement holds there): a defect in one route. */
+  readonly contradicted?: number;
+  /** The first failure that was not confirmed (contradicted, undecided by the second route, or no second route). */
+  readonly unconfirmed?: UnconfirmedFailure;
+  /** What makes the refutation's witness a certificate of the negation. */
+  readonly certificate?: Certificate;
+  /** The second route's confirmation of a refutation (or of a difference from the paper). */
+  readonly confirmation?: ConfirmationRecord;
   /** The fast-check seed of this check. */
   readonly seed?: number;
   /** fast-check's counterexample path (replays the failure with the same seed and arbitrary). */

@@ -2,7 +2,7 @@ import type { Basis } from './basis.ts';
 import { weakestBasis } from './basis.ts';
 import type { Check, Claim, PropertyCheck } from './claim.ts';
 import { encodeWitness } from './codec.ts';
-import { describeEvaluation, evaluateEncoded } from './evaluation.ts';
+import { confirmationRecord, confirmSafely, describeConfirmation, describeEvaluation, evaluateEncoded } from './evaluation.ts';
 import { runPropertyCheck } from './property-runner.ts';
 import { runReproductionCheck } from './reproduction-runner.ts';
 import type { CheckResult, ClaimResult } from './result.ts';
@@ -37,14 +37,18 @@ export type ReplayResult =
   | { readonly stillRefutes: true; readonly result: CheckResult }
   | { readonly stillRefutes: false; readonly reason: string };
 
-/** Re-evaluates a stored counterexample of a claim exactly, from its file's instance. */
-export function replayCounterexample(claim: Claim, stored: StoredCounterexample): ReplayResult {
+/** Re-evaluates a stored counterexample of a claim exactly, from its file's instance, and re-confirms it by the second route. */
+export async function replayCounterexample(claim: Claim, stored: StoredCounterexample): Promise<ReplayResult> {
   const { record, display } = stored;
   const check = claim.checks.find((c): c is PropertyCheck => c.kind === 'property' && c.name === record.check);
   if (check === undefined) return { stillRefutes: false, reason: `the claim has no check named '${record.check}' any more` };
   const evaluation = evaluateEncoded(check, record.instance);
   if ('error' in evaluation || evaluation.outcome.status !== 'fail') {
     return { stillRefutes: false, reason: `the instance now gives ${describeEvaluation(evaluation)}` };
+  }
+  const confirmation = await confirmSafely(check, evaluation.instance, evaluation.outcome.witness);
+  if (confirmation === null || confirmation.status !== 'confirmed') {
+    return { stillRefutes: false, reason: `the instance still fails the check, but ${describeConfirmation(confirmation)}` };
   }
   return {
     stillRefutes: true,
@@ -59,6 +63,8 @@ export function replayCounterexample(claim: Claim, stored: StoredCounterexample)
       path: record.path,
       instance: record.instance,
       witness: encodeWitness(evaluation.outcome.witness),
+      certificate: evaluation.outcome.certificate,
+      confirmation: confirmationRecord(confirmation),
       replayed: true,
       counterexample: display,
     },
@@ -66,21 +72,21 @@ export function replayCounterexample(claim: Claim, stored: StoredCounterexample)
 }
 
 /** Checks one claim: replay its stored counterexamples, and search only when none still refutes. */
-export function runClaim(claim: Claim, options: RunOptions, position = { index: 0, total: 1 }): ClaimResult {
+export async function runClaim(claim: Claim, options: RunOptions, position = { index: 0, total: 1 }): Promise<ClaimResult> {
   const started = performance.now();
   const seed = deriveSeed(options.seed, claim.id);
   options.onProgress?.({ type: 'claim-start', id: claim.id, ...position, checks: claim.checks.length });
   const replays: CheckResult[] = [];
   const stale: string[] = [];
   for (const stored of options.store?.readFor(claim.id) ?? []) {
-    const replay = replayCounterexample(claim, stored);
+    const replay = await replayCounterexample(claim, stored);
     if (replay.stillRefutes) replays.push(replay.result);
     else {
       stale.push(stored.display);
       options.onProgress?.({ type: 'stale-counterexample', id: claim.id, file: stored.display, reason: replay.reason });
     }
   }
-  const searched = replays.length > 0 ? replays : searchChecks(claim, seed, options, started);
+  const searched = replays.length > 0 ? replays : await searchChecks(claim, seed, options, started);
   // New refutations are stored before the result is assembled, so that it names their files.
   const checks = options.store !== undefined && options.writeStore !== false ? storeRefutations(claim.id, searched, options.store) : searched;
   const result = claimResult(claim, seed, checks, stale, performance.now() - started);
@@ -88,15 +94,17 @@ export function runClaim(claim: Claim, options: RunOptions, position = { index: 
   return result;
 }
 
-function searchChecks(claim: Claim, seed: number, options: RunOptions, started: number): CheckResult[] {
+async function searchChecks(claim: Claim, seed: number, options: RunOptions, started: number): Promise<CheckResult[]> {
   const deadline = options.timeLimitSeconds === undefined ? undefined : started + options.timeLimitSeconds * 1000;
-  return claim.checks.map((check, checkIndex) => {
+  const results: CheckResult[] = [];
+  for (const [checkIndex, check] of claim.checks.entries()) {
     options.onProgress?.({ type: 'check-start', id: claim.id, check: check.name, checkIndex, runs: options.runs });
-    return runCheck(claim, check, deriveSeed(seed, check.name), options, deadline);
-  });
+    results.push(await runCheck(claim, check, deriveSeed(seed, check.name), options, deadline));
+  }
+  return results;
 }
 
-function runCheck(claim: Claim, check: Check, seed: number, options: RunOptions, deadline: number | undefined): CheckResult {
+function runCheck(claim: Claim, check: Check, seed: number, options: RunOptions, deadline: number | undefined): Promise<CheckResult> {
   if (check.kind === 'reproduction') return runReproductionCheck(check);
   return runPropertyCheck(check, {
     runs: options.runs,
@@ -133,6 +141,8 @@ function claimResult(claim: Claim, seed: number, checks: CheckResult[], stale: s
 }
 
 /** Checks claims one after the other (the order of the list, i.e. catalogue order). */
-export function runClaims(claims: readonly Claim[], options: RunOptions): ClaimResult[] {
-  return claims.map((claim, index) => runClaim(claim, options, { index, total: claims.length }));
+export async function runClaims(claims: readonly Claim[], options: RunOptions): Promise<ClaimResult[]> {
+  const results: ClaimResult[] = [];
+  for (const [index, claim] of claims.entries()) results.push(await runClaim(claim, options, { index, total: claims.length }));
+  return results;
 }

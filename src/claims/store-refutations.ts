@@ -18,6 +18,8 @@ export function storeRefutations(claimId: string, checks: readonly CheckResult[]
       basis: result.basis,
       instance: result.instance!,
       witness: witnessRecord(result),
+      certificate: result.certificate!,
+      confirmation: result.confirmation!,
       seed: result.seed!,
       path: result.path!,
       version: libraryVersion(),

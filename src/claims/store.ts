@@ -100,6 +100,13 @@ export class CounterexampleStore {
     return this.filesFor(claimId).map((file) => this.read(file));
   }
 
+  /** Rewrites a stored file with a record of the same check and instance (e.g. with a fresh confirmation). */
+  replace(stored: StoredCounterexample, record: CounterexampleRecord): StoredCounterexample {
+    if (this.fileFor(record) !== stored.file) throw new InputError(`${stored.display}: a refreshed record must keep its check and instance`);
+    writeFileAtomic(stored.file, prettyJson(recordJson(record)));
+    return { file: stored.file, display: stored.display, record };
+  }
+
   /** Stores a refutation unless the same witness is already stored; returns where it is. */
   write(record: CounterexampleRecord): StoredCounterexample {
     const file = this.fileFor(record);

@@ -69,11 +69,15 @@ values (quantity, paper, computed, match). The verdict is reproduced or differs.
   --claims PATH       reproduce a user claim module (a .ts/.js file or a folder)
   --catalogue FILE    claim catalogue in CLAIMS.md format
 `,
-  replay: `Usage: landscape-check replay FILE [--json] [--claims PATH]...
+  replay: `Usage: landscape-check replay FILE [--json] [--refresh] [--claims PATH]...
 
-Re-evaluates one stored counterexample exactly and prints its instance and witness values.
-Exit 0 if it still refutes its claim, 1 if it no longer does.
-  --json              print {file, claim, check, instance, storedWitness, witness, stillRefutes}
+Re-evaluates one stored counterexample exactly, re-confirms it by the check's second route, and
+prints its instance, witness values and confirmation. Exit 0 if it still refutes its claim, 1 if
+it no longer does (the check passes there, or the second route no longer confirms it).
+  --json              print {file, claim, check, instance, storedWitness, witness, certificate,
+                      confirmation, stillRefutes}
+  --refresh           when it still refutes, rewrite the file with the recomputed witness,
+                      certificate and confirmation (same instance, seed and path)
   --claims PATH       where the claim lives, for counterexamples of user claims
 `,
   report: `Usage: landscape-check report [options] [--out DIR]

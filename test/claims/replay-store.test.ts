@@ -36,7 +36,7 @@ function loadRegistry(): Promise<Registry> {
 }
 
 describe('stored counterexamples', () => {
-  it(`scanned the whole store (${files.length} file${files.length === 1 ? '' : 's'})`, () => {
+  it(`scanned the whole store (${files.length} file${files.length === 1 ? '' : 's'})`, async () => {
     expect(statSync(STORE_ROOT).isDirectory()).toBe(true);
     expect(files.sort()).toEqual(jsonFilesUnder(STORE_ROOT).sort());
   });
@@ -47,7 +47,7 @@ describe('stored counterexamples', () => {
       const stored = store.read(file);
       const claim = (await loadRegistry()).find(stored.record.claim);
       expect(claim, `${name}: claim ${stored.record.claim} is not in properties/`).toBeDefined();
-      const replay = replayCounterexample(claim!, stored);
+      const replay = await replayCounterexample(claim!, stored);
       expect(replay.stillRefutes ? 'still refutes' : `NO LONGER REFUTES: ${replay.reason}`).toBe('still refutes');
     });
   }

@@ -30,16 +30,16 @@ function toyTheorem(name: string, arbitrary: fc.Arbitrary<number>, check: (n: nu
   });
 }
 
-describe('runner verdicts on the fixture claims', () => {
-  const results = runClaims(FIXTURES, { runs: 50, seed: 7 });
+describe('runner verdicts on the fixture claims', async () => {
+  const results = await runClaims(FIXTURES, { runs: 50, seed: 7 });
   const byId = new Map(results.map((r) => [r.id, r]));
 
-  it('holds on a true statement after exactly the requested number of cases', () => {
+  it('holds on a true statement after exactly the requested number of cases', async () => {
     const r = byId.get('toy/square-nonnegative')!;
     expect([r.verdict, r.basis, r.runs, r.counterexample]).toEqual(['holds', 'exact', 50, null]);
   });
 
-  it('refutes a false statement with a re-evaluated witness', () => {
+  it('refutes a false statement with a re-evaluated witness', async () => {
     const r = byId.get('toy/square-dominates')!;
     expect(r.verdict).toBe('refuted');
     const check = r.detail.checks[0]!;
@@ -49,7 +49,7 @@ describe('runner verdicts on the fixture claims', () => {
     expect(check.witness).toMatchObject({ x: x.toString(), 'x²': x.mul(x).toString() });
   });
 
-  it('calls a statement whose precondition is never met inconclusive, never holds', () => {
+  it('calls a statement whose precondition is never met inconclusive, never holds', async () => {
     const r = byId.get('toy/root-two')!;
     expect(r.verdict).toBe('inconclusive');
     expect(r.runs).toBe(0);
@@ -58,7 +58,7 @@ describe('runner verdicts on the fixture claims', () => {
     expect(r.detail.checks[0]!.discardReasons).toEqual({ 'x² ≠ 2': r.detail.checks[0]!.discarded });
   });
 
-  it('reproduces an example and reports a differing one with its table', () => {
+  it('reproduces an example and reports a differing one with its table', async () => {
     const ok = byId.get('toy/sum-example')!;
     expect(ok.verdict).toBe('reproduced');
     expect(ok.detail.checks[0]!.table!.map((t) => t.match)).toEqual([true, true, true]);
@@ -72,14 +72,14 @@ describe('runner verdicts on the fixture claims', () => {
 });
 
 describe('shrinking', () => {
-  it('gives the known minimal counterexample n = 11 of H_n < 3 for every seed tried', () => {
+  it('gives the known minimal counterexample n = 11 of H_n < 3 for every seed tried', async () => {
     // H_10 = 7381/2520 < 3 < H_11 = 83711/27720 (computed here independently of the fixture)
     let h = Rational.ZERO;
     const harmonic: Rational[] = [];
     for (let k = 1; k <= 11; k++) harmonic.push((h = h.add(Rational.of(1, k))));
     expect(harmonic[9]!.lt(Rational.of(3)) && harmonic[10]!.gt(Rational.of(3))).toBe(true);
     for (const seed of [0, 1, 2, 3, 4]) {
-      const r = runClaim(harmonicBound, { runs: 100, seed });
+      const r = await runClaim(harmonicBound, { runs: 100, seed });
       expect(r.verdict).toBe('refuted');
       expect(r.detail.checks[0]!.instance).toEqual({ n: 11 });
       expect(r.detail.checks[0]!.witness).toMatchObject({ H_n: harmonic[10]!.toString() });
@@ -88,28 +88,28 @@ describe('shrinking', () => {
 });
 
 describe('determinism and seeds', () => {
-  it('gives the same results for the same seed (apart from timing)', () => {
-    const a = runClaims(FIXTURES, { runs: 30, seed: 42 });
-    const b = runClaims(FIXTURES, { runs: 30, seed: 42 });
+  it('gives the same results for the same seed (apart from timing)', async () => {
+    const a = await runClaims(FIXTURES, { runs: 30, seed: 42 });
+    const b = await runClaims(FIXTURES, { runs: 30, seed: 42 });
     expect(withoutTiming(a)).toEqual(withoutTiming(b));
   });
 
-  it('derives each claim seed from the run seed and the ID only, whatever else is selected', () => {
-    const all = runClaims(FIXTURES, { runs: 30, seed: 5 });
-    const alone = runClaim(squareDominates, { runs: 30, seed: 5 });
+  it('derives each claim seed from the run seed and the ID only, whatever else is selected', async () => {
+    const all = await runClaims(FIXTURES, { runs: 30, seed: 5 });
+    const alone = await runClaim(squareDominates, { runs: 30, seed: 5 });
     const inAll = all.find((r) => r.id === alone.id)!;
     expect(withoutTiming([alone])).toEqual(withoutTiming([inAll]));
     expect(new Set(all.map((r) => r.seed)).size).toBe(all.length);
-    expect(runClaim(squareDominates, { runs: 30, seed: 6 }).seed).not.toBe(alone.seed);
+    expect((await runClaim(squareDominates, { runs: 30, seed: 6 })).seed).not.toBe(alone.seed);
   });
 });
 
 describe('discards, undecided cases, errors', () => {
   const values = fc.integer({ min: 0, max: 999 });
 
-  it('holds with discard statistics when fewer than half the cases are discarded', () => {
+  it('holds with discard statistics when fewer than half the cases are discarded', async () => {
     const claim = toyTheorem('some-discards', values, (n) => (n % 4 === 0 ? discard('multiple of 4') : pass()));
-    const r = runClaim(claim, { runs: 100, seed: 1 });
+    const r = await runClaim(claim, { runs: 100, seed: 1 });
     const c = r.detail.checks[0]!;
     expect(r.verdict).toBe('holds');
     expect(r.runs).toBe(100);
@@ -117,60 +117,60 @@ describe('discards, undecided cases, errors', () => {
     expect(c.discardReasons).toEqual({ 'multiple of 4': c.discarded });
   });
 
-  it('is inconclusive when more than half of the cases are discarded', () => {
+  it('is inconclusive when more than half of the cases are discarded', async () => {
     const claim = toyTheorem('rare-precondition', values, (n) => (n % 4 !== 0 ? discard('not a multiple of 4') : pass()));
-    const r = runClaim(claim, { runs: 100, seed: 1 });
+    const r = await runClaim(claim, { runs: 100, seed: 1 });
     expect(r.verdict).toBe('inconclusive');
     expect(r.detail.summary).toMatch(/precondition too rarely met/);
     expect(r.detail.checks[0]!.discarded!).toBeGreaterThan(r.runs);
   });
 
-  it('is inconclusive already at 60% discards', () => {
+  it('is inconclusive already at 60% discards', async () => {
     const claim = toyTheorem('sixty-percent', values, (n) => (n % 5 < 3 ? discard('n mod 5 < 3') : pass()));
-    const r = runClaim(claim, { runs: 100, seed: 4 });
+    const r = await runClaim(claim, { runs: 100, seed: 4 });
     expect(r.verdict).toBe('inconclusive');
     const c = r.detail.checks[0]!;
     expect(c.discarded! / (c.discarded! + r.runs)).toBeGreaterThan(0.5);
     expect(c.discarded! / (c.discarded! + r.runs)).toBeLessThan(0.7);
   });
 
-  it('counts fc.pre as a discard', () => {
+  it('counts fc.pre as a discard', async () => {
     const claim = toyTheorem('fc-pre', values, (n) => {
       fc.pre(n % 5 !== 0);
       return pass();
     });
-    const r = runClaim(claim, { runs: 60, seed: 3 });
+    const r = await runClaim(claim, { runs: 60, seed: 3 });
     expect(r.verdict).toBe('holds');
     expect(r.detail.checks[0]!.discardReasons).toEqual({ 'fc.pre': r.detail.checks[0]!.discarded });
   });
 
-  it('is inconclusive when some case is undecided, with the reason', () => {
+  it('is inconclusive when some case is undecided, with the reason', async () => {
     const claim = toyTheorem('undecided', values, (n) => (n === 0 || n % 7 === 3 ? undecided('degenerate') : pass()));
-    const r = runClaim(claim, { runs: 100, seed: 2 });
+    const r = await runClaim(claim, { runs: 100, seed: 2 });
     expect(r.verdict).toBe('inconclusive');
     expect(r.detail.summary).toMatch(/cases undecided \(\d+× degenerate\)/);
   });
 
-  it('reports a check that throws as inconclusive with the error and the instance', () => {
+  it('reports a check that throws as inconclusive with the error and the instance', async () => {
     const claim = toyTheorem('throws', values, (n) => {
       if (n > 10) throw new Error('boom');
       return pass();
     });
-    const r = runClaim(claim, { runs: 100, seed: 2 });
+    const r = await runClaim(claim, { runs: 100, seed: 2 });
     expect(r.verdict).toBe('inconclusive');
     expect(r.detail.summary).toMatch(/error: .*boom/);
     expect(r.detail.checks[0]!.instance).toBe(11);
   });
 
-  it('does not believe a failure that the exact re-evaluation of the shrunk instance does not repeat', () => {
+  it('does not believe a failure that the exact re-evaluation of the shrunk instance does not repeat', async () => {
     let calls = 0;
     const claim = toyTheorem('flaky', values, () => (++calls === 3 ? fail({ calls }) : pass()));
-    const r = runClaim(claim, { runs: 100, seed: 2 });
+    const r = await runClaim(claim, { runs: 100, seed: 2 });
     expect(r.verdict).toBe('inconclusive');
     expect(r.detail.summary).toMatch(/not deterministic/);
   });
 
-  it('refuses a failing instance that is not plain exact data', () => {
+  it('refuses a failing instance that is not plain exact data', async () => {
     const claim = theorem({
       id: 'toy/float-instance',
       paper: 'toy',
@@ -178,19 +178,19 @@ describe('discards, undecided cases, errors', () => {
       statement: 's',
       checks: [forAll({ name: 'x < 1/2', basis: 'exact', arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), check: (x) => passIf(x < 0.5, { x }) })],
     });
-    const r = runClaim(claim, { runs: 100, seed: 1 });
+    const r = await runClaim(claim, { runs: 100, seed: 1 });
     expect(r.verdict).toBe('inconclusive');
     expect(r.detail.summary).toMatch(/cannot be written exactly: instance is the number/);
   });
 
-  it('stops at the time limit and reports the cases checked', () => {
+  it('stops at the time limit and reports the cases checked', async () => {
     const slow = toyTheorem('slow', values, () => {
       const until = performance.now() + 2;
       while (performance.now() < until);
       return pass();
     });
     const started = performance.now();
-    const r = runClaim(slow, { runs: 100_000, seed: 1, timeLimitSeconds: 0.2 });
+    const r = await runClaim(slow, { runs: 100_000, seed: 1, timeLimitSeconds: 0.2 });
     expect(performance.now() - started).toBeLessThan(3000);
     expect(r.verdict).toBe('holds');
     expect(r.runs).toBeGreaterThan(0);
@@ -201,17 +201,17 @@ describe('discards, undecided cases, errors', () => {
 });
 
 describe('claims with several checks', () => {
-  it('take the basis of the refuting check for a refutation and the weakest otherwise', () => {
+  it('take the basis of the refuting check for a refutation and the weakest otherwise', async () => {
     const never = forAll({ name: 'n ≥ 0', basis: 'evidence', arbitrary: fc.nat(9), check: (n: number) => passIf(n >= 0, { n }) });
     const wrong = forAll({ name: 'n < 5', basis: 'exact', arbitrary: fc.nat(9), check: (n: number) => passIf(n < 5, { n }) });
-    const refuted = runClaim(theorem({ id: 'toy/two', paper: 'toy', title: 't', statement: 's', checks: [never, wrong] }), { runs: 50, seed: 1 });
+    const refuted = await runClaim(theorem({ id: 'toy/two', paper: 'toy', title: 't', statement: 's', checks: [never, wrong] }), { runs: 50, seed: 1 });
     expect([refuted.verdict, refuted.basis]).toEqual(['refuted', 'exact']);
     expect(refuted.detail.checks[1]!.instance).toBe(5);
-    const holds = runClaim(theorem({ id: 'toy/one', paper: 'toy', title: 't', statement: 's', checks: [never] }), { runs: 20, seed: 1 });
+    const holds = await runClaim(theorem({ id: 'toy/one', paper: 'toy', title: 't', statement: 's', checks: [never] }), { runs: 20, seed: 1 });
     expect([holds.verdict, holds.basis]).toEqual(['holds', 'evidence']);
   });
 
-  it('compare example tables within a tolerance and by a named relation', () => {
+  it('compare example tables within a tolerance and by a named relation', async () => {
     const claim = example({
       id: 'toy/table',
       paper: 'toy',
@@ -231,7 +231,7 @@ describe('claims with several checks', () => {
         }),
       ],
     });
-    const r = runClaim(claim, { runs: 1, seed: 0 });
+    const r = await runClaim(claim, { runs: 1, seed: 0 });
     expect(r.detail.checks[0]!.table!.map((t) => [t.quantity, t.match])).toEqual([
       ['e', true],
       ['pi', false],
@@ -245,7 +245,7 @@ describe('claim definitions', () => {
   const check = forAll({ name: 'c', basis: 'exact', arbitrary: fc.nat(), check: () => pass() });
   const base = { paper: 'toy', title: 't', statement: 's' };
 
-  it('reject malformed claims with a message naming the claim', () => {
+  it('reject malformed claims with a message naming the claim', async () => {
     expect(() => theorem({ ...base, id: 'Toy/x', checks: [check] })).toThrow(/id must look like/);
     expect(() => theorem({ ...base, id: 'other/x', checks: [check] })).toThrow(/paper is "toy" but the id starts with 'other\/'/);
     expect(() => theorem({ ...base, id: 'toy/x', checks: [] })).toThrow(/at least one check/);

@@ -17,9 +17,9 @@ function freshStore(): { dir: string; store: CounterexampleStore } {
 }
 
 describe('counterexample store', () => {
-  it('writes a refutation once, at <paper>/<claim>/<hash of check and instance>.json, valid against the schema', () => {
+  it('writes a refutation once, at <paper>/<claim>/<hash of check and instance>.json, valid against the schema', async () => {
     const { dir, store } = freshStore();
-    const r = runClaim(harmonicBound, { runs: 100, seed: 3, store });
+    const r = await runClaim(harmonicBound, { runs: 100, seed: 3, store });
     const name = shortHash(`H_n < 3\n${JSON.stringify({ n: 11 })}`);
     expect(r.counterexample).toBe(`counterexamples/toy/harmonic-bound/${name}.json`);
     const data = JSON.parse(readFileSync(join(dir, r.counterexample!), 'utf8'));
@@ -36,15 +36,15 @@ describe('counterexample store', () => {
     expect(data.seed).toBe(r.detail.checks[0]!.seed);
     expect(data.path).toMatch(/^\d+(:\d+)*$/);
     // a second search with another seed shrinks to the same witness: still one file, no temporary left
-    const again = runClaim(harmonicBound, { runs: 100, seed: 4, store: new CounterexampleStore(store.root, dir), writeStore: true });
+    const again = await runClaim(harmonicBound, { runs: 100, seed: 4, store: new CounterexampleStore(store.root, dir), writeStore: true });
     expect(again.counterexample).toBe(r.counterexample);
     expect(readdirSync(join(dir, 'counterexamples/toy/harmonic-bound'))).toEqual([`${name}.json`]);
   });
 
-  it('replays stored counterexamples first: a claim refuted by one is not searched again', () => {
+  it('replays stored counterexamples first: a claim refuted by one is not searched again', async () => {
     const { store } = freshStore();
-    runClaim(harmonicBound, { runs: 100, seed: 3, store });
-    const replayed = runClaim(harmonicBound, { runs: 100, seed: 99, store });
+    await runClaim(harmonicBound, { runs: 100, seed: 3, store });
+    const replayed = await runClaim(harmonicBound, { runs: 100, seed: 99, store });
     expect(replayed.verdict).toBe('refuted');
     expect(replayed.runs).toBe(1);
     expect(replayed.detail.checks).toHaveLength(1);
@@ -52,14 +52,14 @@ describe('counterexample store', () => {
     expect(replayed.detail.summary).toMatch(/still refutes/);
   });
 
-  it('reports loudly a stored counterexample that no longer refutes, then searches', () => {
+  it('reports loudly a stored counterexample that no longer refutes, then searches', async () => {
     const { dir, store } = freshStore();
     const claimDir = join(store.root, 'toy', 'square-nonnegative');
     mkdirSync(claimDir, { recursive: true });
     const record = { claim: 'toy/square-nonnegative', verdict: 'refuted', check: 'x² ≥ 0', basis: 'exact', instance: '-1/2', witness: {}, seed: 1, path: '0', version: '0.0.1' };
     writeFileSync(join(claimDir, 'old.json'), JSON.stringify(record));
     const events: string[] = [];
-    const r = runClaim(squareNonnegative, { runs: 20, seed: 1, store, onProgress: (e) => e.type === 'stale-counterexample' && events.push(e.file) });
+    const r = await runClaim(squareNonnegative, { runs: 20, seed: 1, store, onProgress: (e) => e.type === 'stale-counterexample' && events.push(e.file) });
     expect(r.verdict).toBe('holds');
     expect(r.detail.staleCounterexamples).toEqual(['counterexamples/toy/square-nonnegative/old.json']);
     expect(r.detail.summary).toMatch(/^STORED COUNTEREXAMPLE NO LONGER REFUTES/);
@@ -68,9 +68,9 @@ describe('counterexample store', () => {
     void dir;
   });
 
-  it('keeps the first provenance of a witness found again', () => {
+  it('keeps the first provenance of a witness found again', async () => {
     const { dir, store } = freshStore();
-    const record = { claim: 'toy/harmonic-bound', verdict: 'refuted', check: 'H_n < 3', basis: 'exact', instance: { n: 11 }, witness: {}, path: '0', version: '0.1.0' } as const;
+    const record = { claim: 'toy/harmonic-bound', verdict: 'refuted', check: 'H_n < 3', basis: 'exact', instance: { n: 11 }, witness: {}, certificate: { kind: 'exact' }, confirmation: { status: 'confirmed', route: 'by hand' }, path: '0', version: '0.1.0' } as const;
     const first = store.write({ ...record, seed: 1 });
     const second = store.write({ ...record, seed: 2 });
     expect(second.file).toBe(first.file);
@@ -78,26 +78,26 @@ describe('counterexample store', () => {
     expect(readdirSync(join(dir, 'counterexamples/toy/harmonic-bound'))).toHaveLength(1);
   });
 
-  it('does not write with writeStore false', () => {
+  it('does not write with writeStore false', async () => {
     const { dir, store } = freshStore();
-    const r = runClaim(harmonicBound, { runs: 100, seed: 3, store, writeStore: false });
+    const r = await runClaim(harmonicBound, { runs: 100, seed: 3, store, writeStore: false });
     expect(r.verdict).toBe('refuted');
     expect(r.counterexample).toBeNull();
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('lists every stored file and rejects anything else found in the store', () => {
+  it('lists every stored file and rejects anything else found in the store', async () => {
     const { store } = freshStore();
-    runClaim(harmonicBound, { runs: 100, seed: 3, store });
+    await runClaim(harmonicBound, { runs: 100, seed: 3, store });
     writeFileSync(join(store.root, 'schema.json'), '{}');
     expect(store.list().map((f) => store.display(f))).toEqual([expect.stringMatching(/^counterexamples\/toy\/harmonic-bound\/[0-9a-f]{12}\.json$/)]);
     writeFileSync(join(store.root, 'toy', 'stray.json'), '{}');
     expect(() => store.list()).toThrow(/counterexamples\/toy\/stray\.json: unexpected file/);
   });
 
-  it('rejects a file whose claim does not match its folder', () => {
+  it('rejects a file whose claim does not match its folder', async () => {
     const { store } = freshStore();
-    const r = runClaim(harmonicBound, { runs: 100, seed: 3, store });
+    const r = await runClaim(harmonicBound, { runs: 100, seed: 3, store });
     const file = join(store.root, '..', r.counterexample!);
     const moved = join(store.root, 'toy', 'square-nonnegative');
     mkdirSync(moved, { recursive: true });

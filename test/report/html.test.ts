@@ -36,7 +36,7 @@ const markupClaim = theorem({
 async function fixtureReport(): Promise<Report> {
   const registry = buildRegistry(await loadClaimModules([FIXTURE_CLAIMS]), loadCatalogue(FIXTURE_CATALOGUE));
   const claims = [...registry.claims, markupClaim];
-  const results = runClaims(claims, { runs: 40, seed: 1 });
+  const results = await runClaims(claims, { runs: 40, seed: 1 });
   return buildReport({
     run: { version: '0.1.0', seed: 1, runs: 40, timeLimitSeconds: null, shard: null },
     results,
@@ -75,7 +75,7 @@ describe('HTML report page', async () => {
   const html = renderHtml(report);
   const root = page(html);
 
-  it('has one row per claim, in report order, with the data attributes the filter reads', () => {
+  it('has one row per claim, in report order, with the data attributes the filter reads', async () => {
     const rows = findAll(byId(root, 'claims-table')!, 'tr').filter((tr) => tr.attributes['data-paper'] !== undefined);
     expect(rows.map((tr) => [tr.attributes['data-paper'], tr.attributes['data-verdict']])).toEqual(report.rows.map((r) => [r.paper, r.status]));
     expect(rows.map((tr) => textOf(findAll(tr, 'span', 'claim-id')[0]!))).toEqual(report.rows.map((r) => r.id));
@@ -83,14 +83,14 @@ describe('HTML report page', async () => {
     expect(rows.map((tr) => tr.attributes['data-verdict'])).toContain('not implemented');
   });
 
-  it('offers each paper and each verdict present in the filter menus', () => {
+  it('offers each paper and each verdict present in the filter menus', async () => {
     const values = (id: string) => findAll(byId(root, id)!, 'option').map((o) => o.attributes.value);
     expect(values('filter-paper')).toEqual(['', 'toy', 'mark']);
     expect(values('filter-verdict')).toEqual(['', 'holds', 'refuted', 'inconclusive', 'reproduced', 'differs', 'not implemented']);
     expect(textOf(byId(root, 'filter-count')!)).toBe('8 of 8 claims shown');
   });
 
-  it('escapes every text: the markup in a statement reads back verbatim and adds no element', () => {
+  it('escapes every text: the markup in a statement reads back verbatim and adds no element', async () => {
     expect(textOf(findAll(root, 'span', 'statement').find((s) => textOf(s).startsWith('If a'))!)).toBe(NASTY_STATEMENT);
     expect(findAll(root, 'script')).toHaveLength(1);
     expect(findAll(root, 'b')).toHaveLength(0);
@@ -100,7 +100,7 @@ describe('HTML report page', async () => {
     expect(titles).toContain('Markup <b>&</b> in the title');
   });
 
-  it('shows a witness table for each refuted claim: the shrunk instance and the witness values', () => {
+  it('shows a witness table for each refuted claim: the shrunk instance and the witness values', async () => {
     const refuted = report.errata.filter((e) => e.verdict === 'refuted');
     const tables = findAll(root, 'table', 'witness');
     expect(tables.map((t) => t.attributes['data-claim'])).toEqual(refuted.map((e) => e.id));
@@ -121,12 +121,12 @@ describe('HTML report page', async () => {
     }
   });
 
-  it('lists the differing numbers of an example', () => {
+  it('lists the differing numbers of an example', async () => {
     const table = findAll(root, 'table', 'differing')[0]!;
     expect(findAll(table, 'td').map(textOf)).toEqual(['1/2 + 1/3', '2/5', '5/6']);
   });
 
-  it('links refuted rows to their errata, and every link resolves inside the page', () => {
+  it('links refuted rows to their errata, and every link resolves inside the page', async () => {
     const ids = descendants(root).map((e) => e.attributes.id).filter((id): id is string => id !== undefined);
     expect(new Set(ids).size).toBe(ids.length);
     const hrefs = findAll(root, 'a').map((a) => a.attributes.href!);
@@ -137,7 +137,7 @@ describe('HTML report page', async () => {
     }
   });
 
-  it('needs nothing outside itself', () => {
+  it('needs nothing outside itself', async () => {
     expect(descendants(root).filter((e) => e.attributes.src !== undefined)).toEqual([]);
     expect(findAll(root, 'link')).toEqual([]);
     const style = textOf(findAll(root, 'style')[0]!);
@@ -146,14 +146,14 @@ describe('HTML report page', async () => {
     expect(meta.attributes.content).toContain("default-src 'none'");
   });
 
-  it('shows no figure when none belongs to the report’s claims', () => {
+  it('shows no figure when none belongs to the report’s claims', async () => {
     expect(findAll(root, 'figure')).toEqual([]);
     expect(byId(root, 'figures-planned')).toBeUndefined();
   });
 });
 
 describe('figures in the page', () => {
-  it('draws Fig. 1 for decomposition/fig-1 and lists the figures not available yet', () => {
+  it('draws Fig. 1 for decomposition/fig-1 and lists the figures not available yet', async () => {
     const root = page(renderHtml(catalogueRowsReport(['decomposition/fig-1', 'decomposition/fig-3', 'liu/probability'])));
     const figures = findAll(root, 'figure', 'report-figure');
     expect(figures.map((f) => f.attributes['data-figure'])).toEqual(['decomposition-fig-1', 'decomposition-fig-3', 'liu-fig-4']);
@@ -171,7 +171,7 @@ describe('figures in the page', () => {
     ]);
   });
 
-  it('a figure that cannot be computed shows its error in place; the rest of the page stands', () => {
+  it('a figure that cannot be computed shows its error in place; the rest of the page stands', async () => {
     const registry = builtInFigures().add(
       { id: 'broken', title: 'Broken <figure>', caption: 'never drawn', basis: 'evidence', render: () => { throw new Error('no evaluator for x < 0'); } },
     );
@@ -181,7 +181,7 @@ describe('figures in the page', () => {
     expect(findAll(root, 'text', 'cell-label')).toHaveLength(6);
   });
 
-  it('an empty registry draws nothing', () => {
+  it('an empty registry draws nothing', async () => {
     const root = page(renderHtml(catalogueRowsReport(['decomposition/fig-1']), new FigureRegistry()));
     expect(findAll(root, 'figure')).toEqual([]);
   });
@@ -210,7 +210,7 @@ function runFilter(rows: { paper: string; verdict: string }[]) {
 }
 
 describe('filter script', () => {
-  it('shows exactly the rows matching both menus', () => {
+  it('shows exactly the rows matching both menus', async () => {
     const rows = [
       { paper: 'liu', verdict: 'holds' },
       { paper: 'liu', verdict: 'refuted' },
@@ -227,7 +227,7 @@ describe('filter script', () => {
 });
 
 describe('report command writes the page', () => {
-  it('index.html beside REPORT.md and report.json', () => {
+  it('index.html beside REPORT.md and report.json', async () => {
     const dir = tempDir();
     const r = runCli(['report', '--quiet', '--runs', '20', '--out', 'out', ...FIXTURES], dir);
     expect(r.status).toBe(0);

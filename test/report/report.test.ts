@@ -11,7 +11,7 @@ import { FIXTURE_CATALOGUE, FIXTURE_CLAIMS, FIXTURES, runCli, tempDir } from '..
 
 async function fixtureReport() {
   const registry = buildRegistry(await loadClaimModules([FIXTURE_CLAIMS]), loadCatalogue(FIXTURE_CATALOGUE));
-  const results = runClaims(registry.claims, { runs: 40, seed: 1 });
+  const results = await runClaims(registry.claims, { runs: 40, seed: 1 });
   return buildReport({
     run: { version: '0.1.0', seed: 1, runs: 40, timeLimitSeconds: null, shard: null },
     results,
@@ -56,14 +56,14 @@ describe('report data', () => {
     expect(md).toMatch(/\| 1\/2 \+ 1\/3 \| 2\/5 \| 5\/6 \|/);
   });
 
-  it('formats values as a person writes them', () => {
+  it('formats values as a person writes them', async () => {
     expect(formatValue({ A: [['1', '-1/2'], ['0', '3']], k: 2, s: { $string: '7' } })).toBe('{A: [[1, -1/2], [0, 3]], k: 2, s: "7"}');
     expect(formatNamedValues({ x: '1/2', v: ['1', '2'] })).toEqual(['x = 1/2', 'v = [1, 2]']);
   });
 });
 
 describe('report command', () => {
-  it('writes REPORT.md and report.json with the expected rows', () => {
+  it('writes REPORT.md and report.json with the expected rows', async () => {
     const dir = tempDir();
     const r = runCli(['report', '--quiet', '--runs', '30', '--out', 'out', ...FIXTURES], dir);
     expect(r.status).toBe(0);

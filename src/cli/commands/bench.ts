@@ -25,7 +25,7 @@ export async function benchCommand(argv: readonly string[], io: CliIo): Promise<
   requireOutputFile(out, '--out', stringOption(values, 'out') ?? 'bench/results.json');
   const registry = await loadRegistryFor(io.cwd, []);
   const say = flag(values, 'quiet') ? () => {} : (line: string) => io.err(`${line}\n`);
-  const results = runBenchmarks(registry, options, {
+  const results = await runBenchmarks(registry, options, {
     kernel: (r) => say(`${r.kernel} n=${r.n}: exact ${formatTime(r.exactMs)}, float64 ${formatTime(r.floatMs)}`),
     throughput: (r) => say(r.claim === null ? `${r.paper}: ${r.note}` : `${r.claim}: ${r.cases} cases in ${formatTime(r.medianMs)}`),
     fig3: (r) =>

@@ -4,6 +4,8 @@ import type { JsonValue } from '../../claims/codec.ts';
 import { InputError } from '../../claims/errors.ts';
 import { prettyJson } from '../../claims/pretty-json.ts';
 import { replayCounterexample } from '../../claims/runner.ts';
+import { libraryVersion } from '../../claims/paths.ts';
+import type { ConfirmationRecord } from '../../claims/result.ts';
 import { CounterexampleStore } from '../../claims/store.ts';
 import { formatNamedValues } from '../../report/format-value.ts';
 import type { CliIo } from '../io.ts';
@@ -11,11 +13,28 @@ import { EXIT } from '../io.ts';
 import { loadRegistryFor } from '../load-registry.ts';
 import { flag, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
 
+/** The confirmation in readable lines (the SMT query, if any, last and verbatim). */
+function formatConfirmation(c: ConfirmationRecord | null): string[] {
+  if (c === null) return ['(none)'];
+  const lines = [`${c.status} by ${c.route}${c.reason !== undefined ? `: ${c.reason}` : ''}`];
+  const evidence = c.evidence;
+  if (typeof evidence === 'object' && evidence !== null && !Array.isArray(evidence)) {
+    const { query, ...rest } = evidence as Record<string, JsonValue>;
+    lines.push(...formatNamedValues(rest));
+    if (typeof query === 'string') lines.push('query:', ...query.trimEnd().split('\n').map((l) => `  ${l}`));
+  }
+  return lines;
+}
+
+function asWitnessRecord(w: JsonValue | null): { readonly [name: string]: JsonValue } {
+  return typeof w === 'object' && w !== null && !Array.isArray(w) ? w : { value: w };
+}
+
 export async function replayCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'replay',
     argv,
-    { ...SOURCE_OPTIONS, json: { type: 'boolean' } },
+    { ...SOURCE_OPTIONS, json: { type: 'boolean' }, refresh: { type: 'boolean' } },
     { min: 1, max: 1, name: 'counterexample FILE' },
   );
   const file = resolve(io.cwd, positionals[0]!);
@@ -28,9 +47,23 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
   if (claim === undefined) {
     throw new InputError(`${stored.display}: claim ${stored.record.claim} is not loaded (for a user claim pass --claims PATH)`);
   }
-  const replay = replayCounterexample(claim, stored);
+  const replay = await replayCounterexample(claim, stored);
   const witness = replay.stillRefutes ? (replay.result.witness ?? null) : null;
   const { record } = stored;
+  const confirmation = replay.stillRefutes ? (replay.result.confirmation ?? null) : null;
+  const certificate = replay.stillRefutes ? (replay.result.certificate ?? null) : null;
+  const refreshed = replay.stillRefutes && flag(values, 'refresh');
+  if (refreshed) {
+    const { $schema: _, ...kept } = record;
+    store.replace(stored, {
+      ...kept,
+      basis: replay.result.basis,
+      witness: asWitnessRecord(witness),
+      certificate: replay.result.certificate!,
+      confirmation: replay.result.confirmation!,
+      version: libraryVersion(),
+    });
+  }
   if (flag(values, 'json')) {
     const output = {
       file: stored.display,
@@ -40,8 +73,11 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
       instance: record.instance,
       storedWitness: record.witness,
       witness,
+      certificate,
+      confirmation,
       stillRefutes: replay.stillRefutes,
       ...(replay.stillRefutes ? {} : { reason: replay.reason }),
+      ...(refreshed ? { refreshed } : {}),
     };
     io.out(prettyJson(output as JsonValue));
   } else {
@@ -59,7 +95,8 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
       if (JSON.stringify(witness) !== JSON.stringify(record.witness)) {
         io.out(`witness as stored\n${indent(formatNamedValues(record.witness))}\n`);
       }
-      io.out('result: still refutes the claim\n');
+      io.out(`confirmation\n${indent(formatConfirmation(confirmation))}\n`);
+      io.out(`result: still refutes the claim${refreshed ? ' (file refreshed)' : ''}\n`);
     } else {
       io.out(`witness as stored\n${indent(formatNamedValues(record.witness))}\n`);
       io.out(`result: NO LONGER REFUTES the claim: ${replay.reason}\n`);

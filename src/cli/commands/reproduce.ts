@@ -47,7 +47,7 @@ export async function reproduceCommand(argv: readonly string[], io: CliIo): Prom
     throw error instanceof UsageError ? withParameterHint(error, id, declared) : error;
   }
   const parameters = parameterValues(values, declared);
-  const runs = checks.map((check) => runReproduction(check, parameters));
+  const runs = await Promise.all(checks.map((check) => runReproduction(check, parameters)));
   const results = runs.map((r) => r.result);
   const verdict = combineVerdicts(claim.kind, results.map((r) => r.verdict));
   const basis = weakestBasis(results.map((r) => r.basis));

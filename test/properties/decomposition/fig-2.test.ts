@@ -15,7 +15,7 @@ const data = ratData([[-2], [2]], [-3, -1]);
 const W2 = [q(-2), q(-1, 2), q(0), q(1, 2), q(1), q(3)];
 
 describe('decomposition Fig. 2 by hand', () => {
-  it('one-sided derivatives along ±w1 at (0, w2) are 2·w2 and 6·w2 (exact difference quotients)', () => {
+  it('one-sided derivatives along ±w1 at (0, w2) are 2·w2 and 6·w2 (exact difference quotients)', async () => {
     for (const w2 of W2) {
       expect(L(q(0), w2).equals(q(5))).toBe(true);
       for (const h of [q(1, 10), q(1, 1000)]) {
@@ -26,7 +26,7 @@ describe('decomposition Fig. 2 by hand', () => {
     }
   });
 
-  it('hence (0, w2) is a local minimum iff w2 > 0 and a local maximum iff w2 < 0; the module agrees', () => {
+  it('hence (0, w2) is a local minimum iff w2 > 0 and a local maximum iff w2 < 0; the module agrees', async () => {
     for (const w2 of W2) {
       const s = lineStatus(data, w2);
       expect(s.localMin).toBe(w2.sign() > 0);
@@ -34,7 +34,7 @@ describe('decomposition Fig. 2 by hand', () => {
     }
   });
 
-  it('brute force near the line: L − 5 keeps the sign the derivation predicts', () => {
+  it('brute force near the line: L − 5 keeps the sign the derivation predicts', async () => {
     const offsets = [q(1, 64), q(-1, 64), q(1, 1024), q(-1, 1024), q(0)];
     for (const w2 of W2) {
       const near = offsets.flatMap((a) => offsets.map((b) => L(a, w2.add(b)).sub(q(5))));
@@ -45,16 +45,16 @@ describe('decomposition Fig. 2 by hand', () => {
     }
   });
 
-  it('the reproduction matches the paper: minima on the line, exactly w2 > 0, non-strict', () => {
+  it('the reproduction matches the paper: minima on the line, exactly w2 > 0, non-strict', async () => {
     const reproduce = fig2.checks.find((c) => c.kind === 'reproduction');
     if (!reproduce || reproduce.kind !== 'reproduction') throw new Error('no reproduction');
-    const result = runReproductionCheck(reproduce);
+    const result = await runReproductionCheck(reproduce);
     expect(result.verdict).toBe('reproduced');
     const minima = result.table!.find((r) => r.quantity === 'non-differentiable local minima');
     expect(minima?.computed).toMatch(/exactly the points \(0, w2\) with w2 > 0; non-strict/);
   });
 
-  it('a data set with no sample on one side: that side never blocks a minimum', () => {
+  it('a data set with no sample on one side: that side never blocks a minimum', async () => {
     // x = 1, 2 with y = 1, 1: only w1 > 0 moves the fit; α+ = −Σ x y = −3, so w2 < 0 gives the minima.
     const one = ratData([[1], [2]], [1, 1]);
     expect(lineStatus(one, q(-1)).localMin).toBe(true);

@@ -10,16 +10,16 @@ const reproduce = fig3.checks.find((c): c is ReproductionCheck => c.kind === 're
 const property = (name: RegExp): PropertyCheck => fig3.checks.find((c): c is PropertyCheck => c.kind === 'property' && name.test(c.name))!;
 
 describe('decomposition/fig-3', () => {
-  it('declares --max-h (default 5) and reproduces the paper’s statements at the default', () => {
+  it('declares --max-h (default 5) and reproduces the paper’s statements at the default', async () => {
     expect(reproduce.parameters).toEqual({ 'max-h': { description: 'largest number of hidden nodes h', default: 5, min: 1, max: 12 } });
-    const result = runReproductionCheck(reproduce);
+    const result = await runReproductionCheck(reproduce);
     expect(result.verdict).toBe('reproduced');
     // One subset row per consecutive pair h, h + 1.
     expect(result.table!.filter((r) => r.quantity.includes('missing among'))).toHaveLength(4);
   });
 
-  it('data: the exact histograms per h; h = 2 by hand: 14 of the 36 regions interpolate', () => {
-    const { data, result } = runReproduction(reproduce, { 'max-h': 2 });
+  it('data: the exact histograms per h; h = 2 by hand: 14 of the 36 regions interpolate', async () => {
+    const { data, result } = await runReproduction(reproduce, { 'max-h': 2 });
     expect(result.verdict).toBe('reproduced');
     expect(data).toEqual({
       '1': ['4/25', '1/2', '2', '5', '13/2', '7'].map((loss) => ({ loss, regions: 1 })),
@@ -36,7 +36,7 @@ describe('decomposition/fig-3', () => {
     });
   });
 
-  it('the generalising checks pass on a tuple with a repeated unit region and on the two-point example', () => {
+  it('the generalising checks pass on a tuple with a repeated unit region and on the two-point example', async () => {
     const twoPoints = ratData([['2/3'], ['-3/2']], [2, -2]);
     const tuple = property(/distinct unit regions/).evaluate({ data: twoPoints, bias: false, outputBias: false, units: 3, picks: [1, 1, 0] });
     expect(tuple.status).toBe('pass');
@@ -44,7 +44,7 @@ describe('decomposition/fig-3', () => {
     expect(levels.status).toBe('pass');
   });
 
-  it('the literal reading (poor = above the h-node network’s own global minimum) fails on the two-point example', () => {
+  it('the literal reading (poor = above the h-node network’s own global minimum) fails on the two-point example', async () => {
     // x1 = 2/3 → 2, x2 = −3/2 → −2, no biases: one node fits one of the points, leaving ½·2² = 2 in both regions.
     const e = subglobalMinimaEnumeration(ratData([['2/3'], ['-3/2']], [2, -2]), { bias: false, outputBias: false, normalisation: 'half-sum', maxUnits: 2 });
     const [h1, h2] = e.byUnits;
