@@ -5,3 +5,6 @@ import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
+// The SMT solver's worker threads, if a second route started them, would keep the process alive.
+const { releaseSolver } = await import('../src/smt/solver.ts');
+await releaseSolver();

@@ -14,12 +14,14 @@ export class CaseStatistics {
   undecided = 0;
   /** Failures the second route contradicted. */
   contradicted = 0;
+  /** Failures the second route could not decide. */
+  unconfirmed = 0;
   readonly discardReasons = new Map<string, number>();
   readonly undecidedReasons = new Map<string, number>();
 
   /** Cases evaluated within the hypotheses. */
   get checked(): number {
-    return this.passed + this.undecided + this.contradicted;
+    return this.passed + this.undecided + this.contradicted + this.unconfirmed;
   }
 
   pass(): void {
@@ -33,6 +35,10 @@ export class CaseStatistics {
 
   contradict(): void {
     this.contradicted++;
+  }
+
+  unconfirm(): void {
+    this.unconfirmed++;
   }
 
   undecide(reason: string): void {

@@ -79,7 +79,7 @@ export async function runPropertyCheck(check: PropertyCheck, options: PropertyRu
         }
         if (searching) {
           if (confirmation.status === 'contradicted') stats.contradict();
-          else stats.undecide(`failure not confirmed by ${confirmation.route}`);
+          else stats.unconfirm();
           first ??= { instance, witness: outcome.witness, confirmation };
           options.onCase?.(stats.checked);
         }
@@ -135,6 +135,7 @@ function common(check: PropertyCheck, seed: number, stats: CaseStatistics) {
     undecided: stats.undecided,
     undecidedReasons: reasonsRecord(stats.undecidedReasons),
     ...(stats.contradicted > 0 ? { contradicted: stats.contradicted } : {}),
+    ...(stats.unconfirmed > 0 ? { unconfirmedFailures: stats.unconfirmed } : {}),
   };
 }
 
@@ -151,10 +152,16 @@ function unconfirmedRecord(first: FirstUnconfirmed): UnconfirmedFailure | undefi
 }
 
 /**
- * No counted failure: holds only if some cases were decided, none was contradicted, the decided
- * cases are at least as many as the undecided ones, and the hypotheses were met often enough.
+ * No confirmed failure: holds only if some cases were decided, no failure went unconfirmed, the
+ * decided cases are at least as many as the undecided ones, and the hypotheses were met often enough.
  */
-function judgeSearch(check: PropertyCheck, options: PropertyRunOptions, stats: CaseStatistics, first: FirstUnconfirmed | null, interrupted: boolean): CheckResult {
+function judgeSearch(
+  check: PropertyCheck,
+  options: PropertyRunOptions,
+  stats: CaseStatistics,
+  first: FirstUnconfirmed | null,
+  interrupted: boolean,
+): CheckResult {
   const base = { ...common(check, options.seed, stats), ...(first !== null ? { unconfirmed: unconfirmedRecord(first) } : {}) };
   const checked = stats.checked;
   const discards = stats.discarded > 0 ? ` (${describeReasons(stats.discardReasons)})` : '';
@@ -170,12 +177,14 @@ function judgeSearch(check: PropertyCheck, options: PropertyRunOptions, stats: C
           : 'no case checked';
     return { ...base, verdict: 'inconclusive', summary: why };
   }
-  if (stats.contradicted > 0) {
-    const c = first?.confirmation ?? null;
+  if (first !== null) {
+    // A certified failure that the second route did not confirm is neither a refutation nor a pass.
+    const n = stats.contradicted + stats.unconfirmed;
+    const routes = stats.contradicted > 0 ? ' — the two routes disagree, one of them is wrong' : '';
     return {
       ...base,
       verdict: 'inconclusive',
-      summary: `${stats.contradicted} failure${stats.contradicted > 1 ? 's' : ''} of the check ${describeConfirmation(c)} — one of the two routes is wrong${limit}`,
+      summary: `${n} failure${n > 1 ? 's' : ''} of the check not confirmed (first: ${describeConfirmation(first.confirmation)})${routes}; ${stats.passed} cases passed${limit}`,
     };
   }
   if (stats.discarded > checked) {

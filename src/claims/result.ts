@@ -41,6 +41,8 @@ export interface CheckResult {
   readonly undecidedReasons?: Readonly<Record<string, number>>;
   /** Failures that the second route contradicted (it showed the statement holds there): a defect in one route. */
   readonly contradicted?: number;
+  /** Failures the second route could not decide. */
+  readonly unconfirmedFailures?: number;
   /** The first failure that was not confirmed (contradicted, undecided by the second route, or no second route). */
   readonly unconfirmed?: UnconfirmedFailure;
   /** What makes the refutation's witness a certificate of the negation. */

@@ -2,7 +2,8 @@ const SELECTION = `Selection and budget:
   --claim ID          check this claim (repeatable); default: every claim
   --paper KEY         only the claims of one paper (decomposition, liu, milne, kawaguchi, he)
   --shard i/n         only shard i of n (1-based; claims dealt round-robin in catalogue order)
-  --runs N            cases per property check (default 100)
+  --runs N            decided cases per property check (default 100); undecided cases are
+                      replaced by further draws, up to 10×N cases in all
   --seed S            run seed (default 0); each claim's seed is derived from S and its ID
   --time-limit SEC    time limit per claim; the search stops there (checked cases still count)
   --claims PATH       check user claim modules (a .ts/.js file or a folder) instead of the
@@ -25,6 +26,7 @@ Commands:
   reproduce   compute the numbers of a paper example, figure or table
   replay      re-run one stored counterexample and show its arithmetic
   report      check claims and write report/REPORT.md, report/report.json and report/index.html
+  soak        check the catalogue at many seeds and compare every verdict with the baseline
   bench       time the exact kernels and the claims; write bench/results.json
   classify    classify one parameter point of a network on a dataset (local min, saddle, …)
   regions     enumerate the activation regions of a one-hidden-layer ReLU network on a dataset
@@ -68,6 +70,22 @@ values (quantity, paper, computed, match). The verdict is reproduced or differs.
                       defaults. 'landscape-check reproduce ID --help' lists those of claim ID.
   --claims PATH       reproduce a user claim module (a .ts/.js file or a folder)
   --catalogue FILE    claim catalogue in CLAIMS.md format
+`,
+  soak: `Usage: landscape-check soak --seeds A..B [selection and budget options] [--out DIR] [--baseline FILE] [--json]
+       landscape-check soak --compare REPORT.json... [--out DIR] [--baseline FILE] [--json]
+
+Checks the selected claims at every seed of a range (A..B, a seed, or a comma-separated list such
+as 1..5,9) and compares each verdict with the baseline (default verdicts.json). Each seed starts
+from an empty counterexample store, so every refutation must be found again by search and
+confirmed by its second route; new witnesses go to DIR/seed-S/counterexamples (default DIR: ./soak),
+each seed's results to DIR/seed-S/report.json, and the changes to DIR/summary.json.
+Exit 0 when no verdict changed, 1 on any change (each printed with its witness file), 2 on bad input.
+  --runs N            decided cases per property check (default 100)
+  --store DIR         use this store for every seed instead (replayed first, new witnesses written)
+  --compare           compare report.json files of whole runs (one per seed; join the shards of a
+                      seed with 'report --merge' first) instead of running
+  --json              print the summary {version, runs, seeds, baseline, claims, changes, perSeed}
+Also --claim, --paper, --shard, --time-limit, --claims, --catalogue, --workers, --quiet as for check.
 `,
   replay: `Usage: landscape-check replay FILE [--json] [--refresh] [--claims PATH]...
 

@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   bench: async () => (await import('./commands/bench.ts')).benchCommand,
   classify: async () => (await import('./commands/classify.ts')).classifyCommand,
   regions: async () => (await import('./commands/regions.ts')).regionsCommand,
+  soak: async () => (await import('./commands/soak.ts')).soakCommand,
 };
 
 /** Runs the landscape-check command line; returns the exit code (0 checked, 1 changed, 2 bad usage or input). */

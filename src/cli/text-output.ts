@@ -1,3 +1,4 @@
+import type { Certificate } from '../claims/outcome.ts';
 import type { ClaimResult } from '../claims/result.ts';
 import { formatDuration, formatNamedValues, formatValue } from '../report/format-value.ts';
 
@@ -7,6 +8,16 @@ function runs(n: number): string {
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function describeCounts(reasons: Readonly<Record<string, number>>): string {
+  return Object.entries(reasons)
+    .map(([reason, n]) => `${n}× ${reason}`)
+    .join('; ');
+}
+
+function describeCertificate(c: Certificate): string {
+  return c.kind === 'exact' ? 'in exact arithmetic' : `by the enclosure ${c.enclosure} of ${c.quantity}, which excludes ${c.excludes}`;
 }
 
 /** The results of a check run for people: one line per claim, details under what did not simply hold. */
@@ -22,12 +33,24 @@ export function formatResults(results: readonly ClaimResult[]): string {
     );
     if (r.verdict === 'holds' || r.verdict === 'reproduced') {
       if (r.detail.staleCounterexamples !== undefined) lines.push(`    ${r.detail.summary}`);
+      // Undecided cases are shown even when the claim holds on its decided ones.
+      for (const check of r.detail.checks.filter((c) => (c.undecided ?? 0) > 0)) {
+        lines.push(`    ${check.name}: ${check.undecided} undecided (${describeCounts(check.undecidedReasons ?? {})})`);
+      }
       continue;
     }
     for (const check of r.detail.checks.filter((c) => c.verdict === r.verdict)) {
       lines.push(`    ${check.name}: ${check.summary}`);
-      if (check.instance !== undefined) lines.push(`      instance  ${formatNamedValues(check.instance).join(' · ')}`);
-      if (check.witness !== undefined) lines.push(`      witness   ${formatNamedValues(check.witness).join(' · ')}`);
+      const failure = check.unconfirmed ?? (check.instance !== undefined ? { instance: check.instance, witness: check.witness } : undefined);
+      if (failure !== undefined) {
+        lines.push(`      instance  ${formatNamedValues(failure.instance).join(' · ')}`);
+        if (failure.witness !== undefined) lines.push(`      witness   ${formatNamedValues(failure.witness).join(' · ')}`);
+      }
+      if (check.certificate !== undefined) lines.push(`      certified ${describeCertificate(check.certificate)}`);
+      const confirmation = check.confirmation ?? check.unconfirmed?.confirmation;
+      if (confirmation !== undefined && confirmation !== null) {
+        lines.push(`      2nd route ${confirmation.status} by ${confirmation.route}${confirmation.reason !== undefined ? `: ${confirmation.reason}` : ''}`);
+      }
       for (const row of check.table?.filter((t) => !t.match) ?? []) {
         lines.push(`      ${row.quantity}: paper ${formatValue(row.paper)}, computed ${formatValue(row.computed)}`);
       }

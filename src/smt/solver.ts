@@ -24,24 +24,43 @@ export const DEFAULT_RLIMIT = 50_000_000;
 /** A wall-clock guard on top of rlimit, only against a solver that does not stop (never reached in practice). */
 const TIMEOUT_MS = 60_000;
 
-interface Z3Api {
-  readonly Z3: {
-    mk_config(): unknown;
-    del_config(config: unknown): void;
-    mk_context(config: unknown): unknown;
-    del_context(context: unknown): void;
-    eval_smtlib2_string(context: unknown, text: string): Promise<string>;
-    get_full_version(): string;
-  };
+interface Z3Solver {
+  set(key: string, value: number): void;
+  fromString(text: string): void;
+  check(): Promise<'sat' | 'unsat' | 'unknown'>;
+  reasonUnknown(): string;
+  release?(): void;
 }
 
-let api: Promise<Z3Api> | undefined;
+interface Z3Api {
+  /** The Emscripten module, whose worker threads `releaseSolver` ends. */
+  readonly em: unknown;
+  readonly Context: new (name: string) => { readonly Solver: new () => Z3Solver };
+  readonly Z3: { get_full_version(): string };
+}
+
+let api: Promise<{ readonly z3: Z3Api; readonly context: { readonly Solver: new () => Z3Solver } }> | undefined;
+let killThreads: ((em: unknown) => Promise<void>) | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** z3 (the npm z3-solver build) is loaded on first use only: most runs never need a second route. */
-function z3(): Promise<Z3Api> {
-  api ??= import('z3-solver').then((m) => m.init() as unknown as Promise<Z3Api>);
+function loadZ3() {
+  api ??= import('z3-solver').then(async (m) => {
+    killThreads = m.killThreads;
+    const z3 = (await m.init()) as unknown as Z3Api;
+    return { z3, context: new z3.Context('landscape-check') };
+  });
   return api;
+}
+
+/** Ends the solver's worker threads (they would keep a finished process alive); the next query starts it again. */
+export async function releaseSolver(): Promise<void> {
+  const loaded = api;
+  if (loaded === undefined) return;
+  api = undefined;
+  await queue;
+  const { z3 } = await loaded;
+  await killThreads?.(z3.em);
 }
 
 /** Asks z3 whether the query is satisfiable; queries run one at a time per thread. */
@@ -52,21 +71,23 @@ export function checkSat(query: SmtQuery | string, options: SmtOptions = {}): Pr
   return run;
 }
 
+/**
+ * The text is parsed synchronously into a fresh solver and only the solver handle crosses to z3's
+ * worker thread for the search (passing the text itself to an asynchronous call can race with its release).
+ */
 async function solve(text: string, rlimit: number): Promise<SmtResult> {
-  const { Z3 } = await z3();
-  const solver = `z3 ${Z3.get_full_version()}`;
-  const config = Z3.mk_config();
-  const context = Z3.mk_context(config);
-  Z3.del_config(config);
+  const { z3, context } = await loadZ3();
+  const solverName = z3.Z3.get_full_version();
+  const solver = new context.Solver();
+  solver.set('rlimit', rlimit);
+  solver.set('timeout', TIMEOUT_MS);
   try {
-    const limited = `(set-option :rlimit ${rlimit})\n(set-option :timeout ${TIMEOUT_MS})\n${text}`;
-    const out = (await Z3.eval_smtlib2_string(context, limited)).trim();
-    // An error anywhere means some assertion was not read: the answer would be about another question.
-    if (out.includes('(error')) return { answer: 'unknown', query: text, solver, reason: out };
-    const last = out.split('\n').pop()!.trim();
-    if (last === 'sat' || last === 'unsat') return { answer: last, query: text, solver };
-    return { answer: 'unknown', query: text, solver, reason: out === 'unknown' ? `gave up within rlimit ${rlimit}` : out };
-  } finally {
-    Z3.del_context(context);
+    solver.fromString(text);
+  } catch (error) {
+    // A query that does not parse answers nothing: an assertion left out would change the question.
+    return { answer: 'unknown', query: text, solver: solverName, reason: error instanceof Error ? error.message.trim() : String(error) };
   }
+  const answer = await solver.check();
+  if (answer === 'unknown') return { answer, query: text, solver: solverName, reason: `gave up: ${solver.reasonUnknown()} (rlimit ${rlimit})` };
+  return { answer, query: text, solver: solverName };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/claims/claim.ts';
 import { example, reproduction, theorem } from '../../src/claims/claim.ts';
 import { forAll } from '../../src/claims/for-all.ts';
+import { confirmed, contradicted, unconfirmed } from '../../src/claims/confirmation.ts';
 import { discard, fail, pass, passIf, undecided } from '../../src/claims/outcome.ts';
 import type { ClaimResult } from '../../src/claims/result.ts';
 import { runClaim, runClaims } from '../../src/claims/runner.ts';
@@ -144,11 +145,26 @@ describe('discards, undecided cases, errors', () => {
     expect(r.detail.checks[0]!.discardReasons).toEqual({ 'fc.pre': r.detail.checks[0]!.discarded });
   });
 
-  it('is inconclusive when some case is undecided, with the reason', async () => {
+  it('draws further cases until the budget of decided cases is met, and shows the undecided ones', async () => {
     const claim = toyTheorem('undecided', values, (n) => (n === 0 || n % 7 === 3 ? undecided('degenerate') : pass()));
     const r = await runClaim(claim, { runs: 100, seed: 2 });
+    const c = r.detail.checks[0]!;
+    expect(r.verdict).toBe('holds');
+    expect(c.decided).toBe(100);
+    expect(c.undecided).toBeGreaterThan(0);
+    expect(r.runs).toBe(100 + c.undecided!);
+    expect(c.undecidedReasons).toEqual({ degenerate: c.undecided });
+    expect(r.detail.summary).toMatch(/^100 cases decided, none fails; \d+ undecided \(\d+× degenerate\)$/);
+  });
+
+  it('is inconclusive when undecided cases outnumber decided ones, drawing at most ten times the budget', async () => {
+    const claim = toyTheorem('mostly-undecided', values, (n) => (n % 10 < 9 ? undecided('hard') : pass()));
+    const r = await runClaim(claim, { runs: 50, seed: 2 });
+    const c = r.detail.checks[0]!;
     expect(r.verdict).toBe('inconclusive');
-    expect(r.detail.summary).toMatch(/cases undecided \(\d+× degenerate\)/);
+    expect(r.runs).toBeLessThanOrEqual(500);
+    expect(c.undecided!).toBeGreaterThan(c.decided!);
+    expect(r.detail.summary).toMatch(/undecided cases dominate: \d+ decided, \d+ undecided \(\d+× hard\)/);
   });
 
   it('reports a check that throws as inconclusive with the error and the instance', async () => {
@@ -196,14 +212,20 @@ describe('discards, undecided cases, errors', () => {
     expect(r.runs).toBeGreaterThan(0);
     expect(r.runs).toBeLessThan(100_000);
     expect(r.detail.checks[0]!.interrupted).toBe(true);
-    expect(r.detail.summary).toMatch(/time limit reached after \d+ of 100000 runs/);
+    expect(r.detail.summary).toMatch(/time limit reached after \d+ of 100000 decided cases/);
   });
 });
 
 describe('claims with several checks', () => {
   it('take the basis of the refuting check for a refutation and the weakest otherwise', async () => {
     const never = forAll({ name: 'n ≥ 0', basis: 'evidence', arbitrary: fc.nat(9), check: (n: number) => passIf(n >= 0, { n }) });
-    const wrong = forAll({ name: 'n < 5', basis: 'exact', arbitrary: fc.nat(9), check: (n: number) => passIf(n < 5, { n }) });
+    const wrong = forAll({
+      name: 'n < 5',
+      basis: 'exact',
+      arbitrary: fc.nat(9),
+      check: (n: number) => passIf(n < 5, { n }),
+      confirm: (n: number) => (5 <= n ? confirmed('5 ≤ n, compared directly', { n }) : contradicted('5 ≤ n, compared directly', 'n < 5')),
+    });
     const refuted = await runClaim(theorem({ id: 'toy/two', paper: 'toy', title: 't', statement: 's', checks: [never, wrong] }), { runs: 50, seed: 1 });
     expect([refuted.verdict, refuted.basis]).toEqual(['refuted', 'exact']);
     expect(refuted.detail.checks[1]!.instance).toBe(5);
@@ -228,6 +250,8 @@ describe('claims with several checks', () => {
               { quantity: 'values', paper: [1, 2], computed: [1, 2, 3], relation: '⊆', compare: (p, c) => (p as number[]).every((x) => (c as number[]).includes(x)) },
             ],
           }),
+          // π > 3.141 > 3.14 + 1/1000 by the digits of π: the paper's 3.14 is not within the tolerance.
+          confirm: (rows) => (rows.length === 1 && rows[0]!.quantity === 'pi' ? confirmed('π > 3.141', {}) : contradicted('π > 3.141', 'other rows differ')),
         }),
       ],
     });
@@ -238,6 +262,104 @@ describe('claims with several checks', () => {
       ['values', true],
     ]);
     expect([r.verdict, r.basis]).toEqual(['differs', 'numerical (20 digits)']);
+    expect(r.detail.checks[0]!.confirmation).toEqual({ status: 'confirmed', route: 'π > 3.141', evidence: {} });
+  });
+
+  it('count a difference from the paper only when a second route confirms it', async () => {
+    const table = (confirm?: () => ReturnType<typeof confirmed>) =>
+      example({
+        id: 'toy/typo',
+        paper: 'toy',
+        title: 't',
+        statement: 's',
+        reproduce: () => ({ values: [{ quantity: 'x', paper: '2/5', computed: '5/6' }] }),
+        ...(confirm !== undefined ? { confirm } : {}),
+      });
+    const none = await runClaim(table(), { runs: 1, seed: 0 });
+    expect(none.verdict).toBe('inconclusive');
+    expect(none.detail.summary).toMatch(/1 of 1 quantities differ from the paper: x, but not counted as a difference: the check has no second route/);
+    const refused = await runClaim(table(() => contradicted('recomputed', 'the paper is right')), { runs: 1, seed: 0 });
+    expect(refused.verdict).toBe('inconclusive');
+    expect(refused.detail.checks[0]!.confirmation?.status).toBe('contradicted');
+    const thrown = await runClaim(table(() => { throw new Error('boom'); }), { runs: 1, seed: 0 });
+    expect([thrown.verdict, thrown.detail.checks[0]!.confirmation?.reason]).toEqual(['inconclusive', 'it threw: boom']);
+  });
+});
+
+describe('second routes: only a confirmed failure refutes', () => {
+  const values = fc.integer({ min: 0, max: 99 });
+  const below50 = (confirm?: (n: number) => ReturnType<typeof confirmed> | Promise<ReturnType<typeof confirmed>>) =>
+    theorem({
+      id: 'toy/below-50',
+      paper: 'toy',
+      title: 't',
+      statement: 'every n < 100 is below 50',
+      checks: [forAll({ name: 'n < 50', basis: 'exact', arbitrary: values, check: (n: number) => passIf(n < 50, { n }), ...(confirm ? { confirm } : {}) })],
+    });
+
+  it('refutes with the shrunk witness, its certificate and the confirmation', async () => {
+    const r = await runClaim(below50(async (n) => (n >= 50 ? confirmed('n ≥ 50 compared as bigints', { n: BigInt(n) }) : contradicted('n ≥ 50 compared as bigints', 'n < 50'))), { runs: 100, seed: 3 });
+    const c = r.detail.checks[0]!;
+    expect(r.verdict).toBe('refuted');
+    expect(c.instance).toBe(50);
+    expect(c.certificate).toEqual({ kind: 'exact' });
+    expect(c.confirmation).toEqual({ status: 'confirmed', route: 'n ≥ 50 compared as bigints', evidence: { n: '50' } });
+  });
+
+  it('shows a failure without a second route, shrunk, but calls the check inconclusive', async () => {
+    const r = await runClaim(below50(), { runs: 100, seed: 3 });
+    const c = r.detail.checks[0]!;
+    expect(r.verdict).toBe('inconclusive');
+    expect(c.unconfirmed).toEqual({ instance: 50, witness: { n: 50 }, confirmation: null });
+    expect(r.detail.summary).toMatch(/not a refutation: the check has no second route/);
+  });
+
+  it('keeps searching past failures the second route contradicts, and never shrinks into them', async () => {
+    // The second route disagrees below 90: those failures are disputed; 90..99 are confirmed.
+    const r = await runClaim(below50((n) => (n >= 90 ? confirmed('n ≥ 90', {}) : contradicted('n ≥ 90', 'n < 90'))), { runs: 200, seed: 5 });
+    const c = r.detail.checks[0]!;
+    expect(r.verdict).toBe('refuted');
+    expect(c.instance).toBe(90);
+    expect(c.contradicted).toBeGreaterThan(0);
+  });
+
+  it('is inconclusive when the second route disagrees everywhere, showing both results', async () => {
+    const r = await runClaim(below50(() => contradicted('recount', 'n < 50 after all')), { runs: 100, seed: 3 });
+    const c = r.detail.checks[0]!;
+    expect(r.verdict).toBe('inconclusive');
+    expect(c.contradicted).toBeGreaterThan(0);
+    expect(c.unconfirmed?.confirmation).toEqual({ status: 'contradicted', route: 'recount', reason: 'n < 50 after all' });
+    expect(r.detail.summary).toMatch(/failures of the check not confirmed \(first: contradicted by recount: n < 50 after all\) — the two routes disagree/);
+  });
+
+  it('is inconclusive, not holds, when the second route cannot decide a failure', async () => {
+    const r = await runClaim(below50(() => unconfirmed('solver', 'gave up')), { runs: 100, seed: 3 });
+    const c = r.detail.checks[0]!;
+    expect(r.verdict).toBe('inconclusive');
+    expect(c.unconfirmedFailures).toBeGreaterThan(0);
+    expect(c.contradicted).toBeUndefined();
+  });
+
+  it('treats a second route that throws or answers nonsense as not confirmed', async () => {
+    const thrown = await runClaim(below50(() => { throw new Error('boom'); }), { runs: 100, seed: 3 });
+    expect(thrown.verdict).toBe('inconclusive');
+    expect(thrown.detail.checks[0]!.unconfirmed?.confirmation?.reason).toBe('it threw: boom');
+    const nonsense = await runClaim(below50(() => ({ status: 'yes' }) as unknown as ReturnType<typeof confirmed>), { runs: 100, seed: 3 });
+    expect(nonsense.verdict).toBe('inconclusive');
+    expect(nonsense.detail.checks[0]!.unconfirmed?.confirmation?.reason).toMatch(/not confirmed\(…\)/);
+  });
+
+  it('rejects a fail outcome not made by fail(), which would carry no certificate', async () => {
+    const forged = theorem({
+      id: 'toy/forged',
+      paper: 'toy',
+      title: 't',
+      statement: 's',
+      checks: [forAll({ name: 'c', basis: 'exact', arbitrary: values, check: () => ({ status: 'fail', witness: {} }) as unknown as ReturnType<typeof pass> })],
+    });
+    const r = await runClaim(forged, { runs: 10, seed: 1 });
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.detail.summary).toMatch(/not an outcome/);
   });
 });
 
