@@ -2,7 +2,7 @@
 // (true for symmetric matrices). Check it with:
 //   npx landscape-check check --claims examples/my-conjecture.ts
 import fc from 'fast-check';
-import { forAll, passIf, Rational, theorem } from 'landscape-check';
+import { confirmGround, forAll, passIf, Rational, smt, theorem } from 'landscape-check';
 
 const entry = fc.integer({ min: -3, max: 3 }).map((n) => Rational.of(n));
 const row = fc.array(entry, { minLength: 2, maxLength: 2 });
@@ -22,6 +22,14 @@ export default theorem({
         const trace = a.mul(a).add(b.mul(c).mul(Rational.of(2))).add(d.mul(d));
         return passIf(trace.sign() >= 0, { 'tr(A²)': trace });
       },
+      // The second route: z3 computes tr(A²) = Σ_i Σ_k A_ik A_ki from the entries itself.
+      confirm: ({ A }) =>
+        confirmGround(
+          'z3: tr(A²) < 0',
+          '<',
+          () => ({ lhs: smt.add(...A.flatMap((r, i) => r.map((x, k) => smt.mul(smt.real(x), smt.real(A[k]![i]!))))), rhs: smt.ZERO }),
+          'tr(A²) < 0',
+        ),
     }),
   ],
 });

@@ -55,6 +55,7 @@ function erratumArticle(erratum: Erratum, k: number): string {
   } else {
     parts.push(textTag('p', {}, `The paper's numbers differ from the computed ones (${erratum.check}, ${erratum.basis}):`), differingTable(erratum));
   }
+  if (erratum.confirmation !== null) parts.push(textTag('p', { class: 'confirmation' }, `Confirmed independently by ${erratum.confirmation}.`));
   return tag('article', { class: 'erratum', id: erratumAnchor(erratum.id, k), 'data-claim': erratum.id, 'data-verdict': erratum.verdict }, parts);
 }
 

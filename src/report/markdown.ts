@@ -59,6 +59,7 @@ function erratumSection(erratum: Erratum): string[] {
     lines.push(`Refuted by the check “${erratum.check}” (${erratum.basis})${file}.`, '', '```');
     lines.push('instance', ...formatNamedValues(erratum.instance ?? undefined).map((l) => `  ${l}`));
     lines.push('witness', ...formatNamedValues(erratum.witness ?? undefined).map((l) => `  ${l}`), '```', '');
+    if (erratum.confirmation !== null) lines.push(`Confirmed independently by ${erratum.confirmation}.`, '');
   } else {
     lines.push(`The paper's numbers differ from the computed ones (${erratum.check}, ${erratum.basis}):`, '');
     lines.push(
@@ -68,6 +69,7 @@ function erratumSection(erratum: Erratum): string[] {
       ),
       '',
     );
+    if (erratum.confirmation !== null) lines.push(`Confirmed independently by ${erratum.confirmation}.`, '');
   }
   return lines;
 }

@@ -39,6 +39,8 @@ export interface Erratum {
   readonly witness: JsonValue | null;
   /** For differing examples: the rows whose values differ. */
   readonly differingRows: readonly TableRow[];
+  /** The second route that confirmed it, in one line (e.g. "z3 on the SMT-LIB query in the witness file"). */
+  readonly confirmation: string | null;
 }
 
 export interface ReportSummary {
@@ -118,6 +120,7 @@ function errataOf(result: ClaimResult, claim: Claim | undefined): Erratum[] {
       instance: c.instance ?? null,
       witness: c.witness ?? null,
       differingRows: (c.table ?? []).filter((row) => !row.match),
+      confirmation: c.confirmation?.status === 'confirmed' ? c.confirmation.route : null,
     }));
 }
 

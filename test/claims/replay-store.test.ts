@@ -49,6 +49,10 @@ describe('stored counterexamples', () => {
       expect(claim, `${name}: claim ${stored.record.claim} is not in properties/`).toBeDefined();
       const replay = await replayCounterexample(claim!, stored);
       expect(replay.stillRefutes ? 'still refutes' : `NO LONGER REFUTES: ${replay.reason}`).toBe('still refutes');
+      // The file says how the refutation was certified and confirmed, and the second route still agrees.
+      expect(stored.record.certificate, `${name}: no certificate (replay --refresh)`).toBeDefined();
+      expect(stored.record.confirmation?.status, `${name}: no confirmation (replay --refresh)`).toBe('confirmed');
+      if (replay.stillRefutes) expect(replay.result.confirmation?.route).toBe(stored.record.confirmation?.route);
     });
   }
 });
