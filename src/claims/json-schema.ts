@@ -116,14 +116,15 @@ function validateObject(
   const errors: SchemaError[] = [];
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const key of (schema.required ?? []) as string[]) {
-    if (!(key in value)) errors.push({ path: join(path, key), message: 'is missing', level: path });
+    // Own properties only: "constructor" or "toString" must not count as present because Object.prototype has them.
+    if (!Object.hasOwn(value, key)) errors.push({ path: join(path, key), message: 'is missing', level: path });
   }
   for (const [key, item] of Object.entries(value)) {
     if (schema.propertyNames !== undefined) {
       const nameErrors = validateAt(schema.propertyNames as JsonSchema, key, join(path, key), root);
       if (nameErrors.length > 0) errors.push({ path: join(path, key), message: 'is not an allowed key', level: path });
     }
-    if (key in properties) errors.push(...validateAt(properties[key]!, item, join(path, key), root));
+    if (Object.hasOwn(properties, key)) errors.push(...validateAt(properties[key]!, item, join(path, key), root));
     else if (schema.additionalProperties !== undefined) {
       const extra = schema.additionalProperties as JsonSchema;
       if (extra === false) errors.push({ path: join(path, key), message: 'is not an allowed field', level: path });

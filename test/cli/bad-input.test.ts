@@ -79,6 +79,26 @@ const NETWORK_CASES: Case[] = [
   { name: 'net unknown field', ...classify(net([{ weights: [[1, 1]] }], { comment: 'x' })), message: /field "comment" is not an allowed field/ },
   { name: 'net unknown layer field', ...classify(net([{ weights: [[1, 1]], biases: [0] }])), message: /field "layers\[0\]\.biases" is not an allowed field/ },
   { name: 'net duplicate key', ...classify('{"layers": [{"weights": [[1, 1]]}], "layers": []}'), message: /net\.json: field "layers" appears twice/ },
+  {
+    name: 'net fields smuggled in through __proto__',
+    ...classify('{"layers": [{"weights": [[1, 0], [0, 1]], "__proto__": {"bias": [5, 5], "activation": "sigmoid"}}, {"weights": [[1, -1]]}]}'),
+    message: /net\.json: field "layers\[0\]\.__proto__" is not an allowed key/,
+  },
+  ...['constructor', 'toString', 'hasOwnProperty'].map((key) => ({
+    name: `net layer field named ${key}`,
+    ...classify(`{"layers": [{"weights": [[1, 0], [0, 1]], "${key}": 1}, {"weights": [[1, -1]]}]}`),
+    message: new RegExp(`net\\.json: field "layers\\[0\\]\\.${key}" is not an allowed field`),
+  })),
+  {
+    name: 'net relu given by pieces that are 2·relu',
+    ...classify(hidden({ activation: { kind: 'relu', breakpoints: [0], slopes: [0, 2] } })),
+    message: /field "layers\[0\]\.activation" of kind relu has breakpoints \[0\], slopes \[0, 2\] and h\(0\) = 0: not max\(0, x\)/,
+  },
+  {
+    name: 'net two-piece given with a kink away from 0',
+    ...classify(hidden({ activation: { kind: 'two-piece', breakpoints: [1], slopes: [0, 1] } })),
+    message: /field "layers\[0\]\.activation" of kind two-piece has breakpoints \[1\] and h\(0\) = 0: not two pieces meeting at 0/,
+  },
   { name: 'net exponential units', ...classify(net([{ weights: [[1, 1]] }], { expUnits: [{ output: 0, a: 1, w: [1, 1], b: 0 }] })), message: /field "expUnits" must be empty/ },
   { name: 'net inputDim zero', ...classify(net([{ weights: [[1, 1]] }], { inputDim: 0 })), message: /field "inputDim" must be ≥ 1/ },
   { name: 'net inputDim a fraction', ...classify(net([{ weights: [[1, 1]] }], { inputDim: 1.5 })), message: /field "inputDim" must be integer, got number/ },

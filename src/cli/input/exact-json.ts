@@ -55,9 +55,11 @@ export function parseJsonInput(text: string, display: string): JsonInput {
   } catch (error) {
     throw new InputError(`${display}: not valid JSON (${messageOf(error)})`);
   }
-  const { numbers, duplicate, tooDeep } = scanTokens(text);
+  const { numbers, duplicate, prototypeKey, tooDeep } = scanTokens(text);
   if (tooDeep) throw new InputError(`${display}: nested more than ${MAX_DEPTH} levels deep`);
   if (duplicate !== null) throw new InputError(`${display}: field "${duplicate}" appears twice`);
+  // Copying an object with this key would set its prototype, and fields could slip past the schema.
+  if (prototypeKey !== null) throw new InputError(`${display}: field "${prototypeKey}" is not an allowed key`);
   return { display, plain, exact: withWrittenNumbers(plain, [], numbers) };
 }
 
@@ -84,11 +86,12 @@ const STRING = /"(?:[^"\\]|\\.)*"/y;
  * The number tokens of valid JSON text keyed by their path (JSON of the key array), and the path
  * of the first key that appears twice in one object (or null).
  */
-function scanTokens(text: string): { numbers: Map<string, string>; duplicate: string | null; tooDeep: boolean } {
+function scanTokens(text: string): { numbers: Map<string, string>; duplicate: string | null; prototypeKey: string | null; tooDeep: boolean } {
   const numbers = new Map<string, string>();
   // One frame per open object or array: its path, the keys seen (objects) or the item index (arrays).
   const frames: { path: (string | number)[]; keys: Set<string> | null; index: number; key: string }[] = [];
   let duplicate: string | null = null;
+  let prototypeKey: string | null = null;
   const valuePath = (): (string | number)[] => {
     const top = frames[frames.length - 1];
     if (top === undefined) return [];
@@ -106,6 +109,7 @@ function scanTokens(text: string): { numbers: Map<string, string>; duplicate: st
       const top = frames[frames.length - 1];
       if (text[j] === ':' && top !== undefined && top.keys !== null) {
         const key = JSON.parse(token) as string;
+        if (key === '__proto__' && prototypeKey === null) prototypeKey = displayPath([...top.path, key]);
         if (top.keys.has(key) && duplicate === null) duplicate = displayPath([...top.path, key]);
         top.keys.add(key);
         top.key = key;
@@ -119,7 +123,7 @@ function scanTokens(text: string): { numbers: Map<string, string>; duplicate: st
       i += token.length;
       continue;
     }
-    if ((c === '{' || c === '[') && frames.length >= MAX_DEPTH) return { numbers, duplicate, tooDeep: true };
+    if ((c === '{' || c === '[') && frames.length >= MAX_DEPTH) return { numbers, duplicate, prototypeKey, tooDeep: true };
     if (c === '{' || c === '[') frames.push({ path: valuePath(), keys: c === '{' ? new Set() : null, index: 0, key: '' });
     else if (c === '}' || c === ']') frames.pop();
     else if (c === ',') {
@@ -128,7 +132,7 @@ function scanTokens(text: string): { numbers: Map<string, string>; duplicate: st
     }
     i++;
   }
-  return { numbers, duplicate, tooDeep: false };
+  return { numbers, duplicate, prototypeKey, tooDeep: false };
 }
 
 /** `layers[0].weights`, as the schema validator names fields. */

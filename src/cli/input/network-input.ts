@@ -64,6 +64,26 @@ export function networkFromInput(input: JsonInput): Network<Rational> {
   }
 }
 
+/** Why pieces given with a named kind are not that kind, or null when they are. */
+function kindMismatch(kind: ActivationKind | 'identity', h: Activation<Rational>): string | null {
+  const list = (xs: readonly Rational[]): string => `[${xs.map(String).join(', ')}]`;
+  const kinkAtZero = h.breakpoints.length === 1 && h.breakpoints[0]!.isZero() && h.valueAtZero.isZero();
+  switch (kind) {
+    case 'piecewise-linear':
+      return null;
+    case 'relu':
+      return kinkAtZero && h.slopes[0]!.isZero() && h.slopes[1]!.equals(Rational.ONE) ? null : `has breakpoints ${list(h.breakpoints)}, slopes ${list(h.slopes)} and h(0) = ${h.valueAtZero.toString()}: not max(0, x)`;
+    case 'leaky-relu':
+      return kinkAtZero && h.slopes[1]!.equals(Rational.ONE) ? null : `has breakpoints ${list(h.breakpoints)}, slopes ${list(h.slopes)} and h(0) = ${h.valueAtZero.toString()}: not max(αx, x)`;
+    case 'two-piece':
+      return kinkAtZero ? null : `has breakpoints ${list(h.breakpoints)} and h(0) = ${h.valueAtZero.toString()}: not two pieces meeting at 0`;
+    case 'identity':
+      return h.breakpoints.length === 0 && h.slopes[0]!.equals(Rational.ONE) && h.valueAtZero.isZero() ? null : 'is not the identity';
+    case 'linear':
+      return h.breakpoints.length === 0 && h.valueAtZero.isZero() ? null : 'is not linear through 0';
+  }
+}
+
 function activationOf(value: LayerJson['activation'], output: boolean, field: string, display: string): Activation<Rational> {
   if (value === undefined) return output ? identity(F) : relu(F);
   if (typeof value === 'string') return value === 'relu' ? relu(F) : identity(F);
@@ -79,7 +99,11 @@ function activationOf(value: LayerJson['activation'], output: boolean, field: st
       const breakpoints = exactVector(value.breakpoints as unknown[], `${field}.breakpoints`, display);
       const slopes = exactVector(value.slopes as unknown[], `${field}.slopes`, display);
       const valueAtZero = has('valueAtZero') ? num('valueAtZero') : Rational.ZERO;
-      return piecewiseLinear(F, { breakpoints, slopes, valueAtZero }, kind === 'identity' ? 'linear' : kind);
+      const pieces = piecewiseLinear(F, { breakpoints, slopes, valueAtZero }, kind === 'identity' ? 'linear' : kind);
+      // The pieces must be what the kind names: "relu" with slopes [0, 2] would print as relu and compute 2·relu.
+      const mismatch = kindMismatch(kind, pieces);
+      if (mismatch !== null) bad(`of kind ${kind} ${mismatch} (give "kind": "piecewise-linear" for any other pieces)`);
+      return pieces;
     }
     const extra = (allowed: readonly string[]): void => {
       const other = Object.keys(value).find((k) => k !== 'kind' && !allowed.includes(k));
