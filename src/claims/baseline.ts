@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-write.ts';
 import { CLAIM_ID } from './claim.ts';
-import { InputError, messageOf } from './errors.ts';
+import { InputError } from './errors.ts';
+import { readInputText } from './input-file.ts';
+import { parseStrictJson, quote } from './strict-json.ts';
 import { prettyJson } from './pretty-json.ts';
 import type { Verdict } from './verdict.ts';
 import { isVerdict, VERDICTS } from './verdict.ts';
@@ -18,19 +20,19 @@ export interface VerdictChange {
 
 export function readBaseline(file: string, displayName = file): Baseline {
   if (!existsSync(file)) throw new InputError(`${displayName}: no verdict baseline (write one with check --update-baseline)`);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${displayName}: not valid JSON (${messageOf(error)})`);
-  }
+  return parseBaseline(readInputText(file, displayName), displayName);
+}
+
+/** A baseline's text, strictly: no duplicate key (the gate must not depend on key order), IDs and verdicts only. */
+export function parseBaseline(text: string, displayName: string): Baseline {
+  const { value: data } = parseStrictJson(text, displayName, 2);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`${displayName}: expected an object mapping claim IDs to verdicts`);
   }
   for (const [id, verdict] of Object.entries(data)) {
-    if (!CLAIM_ID.test(id)) throw new InputError(`${displayName}: field "${id}" is not a claim ID`);
+    if (!CLAIM_ID.test(id)) throw new InputError(`${displayName}: field "${quote(id)}" is not a claim ID`);
     if (!isVerdict(verdict)) {
-      throw new InputError(`${displayName}: field "${id}" must be one of ${VERDICTS.join(', ')}, got ${JSON.stringify(verdict)}`);
+      throw new InputError(`${displayName}: field "${id}" must be one of ${VERDICTS.join(', ')}, got ${quote(verdict)}`);
     }
   }
   return data as Baseline;

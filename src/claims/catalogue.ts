@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { CLAIM_ID } from './claim.ts';
-import { InputError, messageOf } from './errors.ts';
+import { InputError } from './errors.ts';
+import { readInputText } from './input-file.ts';
 
 /** The claim catalogue (CLAIMS.md): the IDs in the order the papers' tables list them. */
 export interface Catalogue {
@@ -19,12 +19,7 @@ export function parseCatalogue(markdown: string): string[] {
 }
 
 export function loadCatalogue(file: string): Catalogue {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`catalogue ${file}: cannot read (${messageOf(error)})`);
-  }
+  const text = readInputText(file, `catalogue ${file}`);
   const ids = parseCatalogue(text);
   if (ids.length === 0) throw new InputError(`catalogue ${file}: no claim IDs found in its tables`);
   return { file, ids };

@@ -4,7 +4,8 @@ import type { Certificate } from './outcome.ts';
 import type { ConfirmationRecord } from './result.ts';
 import type { JsonValue } from './codec.ts';
 import { decodeInstance } from './codec.ts';
-import { CodecError, InputError, messageOf } from './errors.ts';
+import { CodecError, InputError } from './errors.ts';
+import { parseStrictJson } from './strict-json.ts';
 import type { JsonSchema } from './json-schema.ts';
 import { validateJson } from './json-schema.ts';
 import { COUNTEREXAMPLE_SCHEMA_FILE } from './paths.ts';
@@ -39,12 +40,8 @@ export function counterexampleSchema(): JsonSchema {
  * file and the field. The instance must also decode exactly (e.g. no zero denominator).
  */
 export function parseCounterexample(text: string, displayName: string): CounterexampleRecord {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${displayName}: not valid JSON (${messageOf(error)})`);
-  }
+  // Strict: with a duplicated "instance" the replayed instance would depend on key order.
+  const { value: data } = parseStrictJson(text, displayName);
   const errors = validateJson(counterexampleSchema(), data);
   if (errors.length > 0) {
     const first = errors[0]!;

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
 import { CLAIM_ID } from './claim.ts';
 import { canonicalJson } from './codec.ts';
 import type { CounterexampleRecord } from './counterexample-file.ts';
 import { parseCounterexample, recordJson } from './counterexample-file.ts';
-import { InputError, messageOf } from './errors.ts';
+import { InputError } from './errors.ts';
+import { readInputText } from './input-file.ts';
 import { prettyJson } from './pretty-json.ts';
 import { shortHash } from './seed.ts';
 
@@ -82,13 +83,7 @@ export class CounterexampleStore {
   /** Reads and validates one file; its claim must match the folder it is stored in. */
   read(file: string): StoredCounterexample {
     const display = this.display(file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError(`${display}: cannot read (${messageOf(error)})`);
-    }
-    const record = parseCounterexample(text, display);
+    const record = parseCounterexample(readInputText(file, display), display);
     const parts = relative(this.root, file).split(sep);
     if (parts.length === 3 && `${parts[0]}/${parts[1]}` !== record.claim) {
       throw new InputError(`${display}: field "claim" is ${JSON.stringify(record.claim)} but the file is stored under ${parts[0]}/${parts[1]}`);

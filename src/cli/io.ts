@@ -9,6 +9,7 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  closedEarlyIsNotAnError();
   return {
     cwd: process.cwd(),
     out: (text) => void process.stdout.write(text),
@@ -16,6 +17,23 @@ export function processIo(): CliIo {
     errIsTTY: process.stderr.isTTY === true,
     columns: process.stderr.columns || 100,
   };
+}
+
+let guarded = false;
+
+/**
+ * A reader that stops early (`list --json | head`) closes our stdout: that is the reader's choice,
+ * not an error of ours, so the process ends quietly with the exit code it already has.
+ */
+function closedEarlyIsNotAnError(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }
 
 /** Exit codes of the contract. */

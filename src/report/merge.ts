@@ -1,6 +1,7 @@
 import { isBasis } from '../claims/basis.ts';
 import { CLAIM_ID } from '../claims/claim.ts';
-import { InputError, messageOf } from '../claims/errors.ts';
+import { InputError } from '../claims/errors.ts';
+import { parseStrictJson } from '../claims/strict-json.ts';
 import type { ClaimResult } from '../claims/result.ts';
 import { parseShard } from '../claims/shard.ts';
 import { isVerdict } from '../claims/verdict.ts';
@@ -28,12 +29,8 @@ function isObject(value: unknown): value is JsonObject {
 
 /** Reads a shard's report.json; anything else (a `check --json` output, a broken file) is an InputError naming the field. */
 export function parseShardReport(text: string, name: string): ShardReport {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${name}: not valid JSON (${messageOf(error)})`);
-  }
+  // A report nests its results' details: a generous depth, but still a bound.
+  const { value: data } = parseStrictJson(text, name, 512);
   if (!isObject(data)) throw new InputError(`${name}: expected a report.json object`);
   if (!isObject(data.run)) {
     const hint = Array.isArray(data.results) ? ' (this looks like check --json output: merge the report.json files of report --shard runs)' : '';

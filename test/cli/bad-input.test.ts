@@ -1,5 +1,6 @@
 // Every file and flag a user can give, given wrongly: exit code 2, one clear message naming the
 // file (or flag) and the field, nothing on stdout and nothing written.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -189,13 +190,13 @@ const REPLAY_CASES: Case[] = [
   { name: 'replay without a file', args: ['replay'], message: /replay: missing counterexample FILE/ },
   { name: 'replay two files', args: ['replay', 'a.json', 'b.json'], message: /replay: unexpected argument "b\.json"/ },
   { name: 'replay file missing', args: ['replay', 'gone.json'], message: /replay gone\.json: no such file/ },
-  { name: 'replay a folder', args: ['replay', 'store'], files: { 'store/x': '' }, message: /store: cannot read/ },
+  { name: 'replay a folder', args: ['replay', 'store'], files: { 'store/x': '' }, message: /store: is a folder, not a file/ },
   { name: 'replay empty file', ...replay(''), message: /c2c382b5614d\.json: not valid JSON/ },
   { name: 'replay malformed JSON', ...replay(STORED.slice(0, 40)), message: /c2c382b5614d\.json: not valid JSON/ },
   { name: 'replay NaN in the instance', ...replay(STORED.replace('"a": [\n      "-1"\n    ]', '"a": [NaN]').replace(/"a": \["-1"\]/, '"a": [NaN]')), message: /c2c382b5614d\.json: not valid JSON/ },
   { name: 'replay float in the instance', ...replay(STORED.replace(/"-1"/, '-1.5')), message: /c2c382b5614d\.json: field "instance\.a\[0\]" must be an exact value/ },
   { name: 'replay zero denominator', ...replay(STORED.replace(/"-1"/, '"1/0"')), message: /c2c382b5614d\.json: field "instance\.a\[0\]" .*division by zero/ },
-  { name: 'replay nested absurdly deep', ...replay(STORED.replace('"instance": {', `"instance": {"deep": ${'['.repeat(100_000)}${']'.repeat(100_000)},`)), message: /c2c382b5614d\.json: field "\(root\)" is nested more than 200 levels deep/ },
+  { name: 'replay nested absurdly deep', ...replay(STORED.replace('"instance": {', `"instance": {"deep": ${'['.repeat(100_000)}${']'.repeat(100_000)},`)), message: /c2c382b5614d\.json: nested more than 64 levels deep/ },
   { name: 'replay missing field', ...replay(STORED.replace(/"check": [^\n]*\n/, '')), message: /c2c382b5614d\.json: field "check" is missing/ },
   { name: 'replay wrong type', ...replay(STORED.replace(/"seed": \d+/, '"seed": "x"')), message: /c2c382b5614d\.json: field "seed" must be integer, got string/ },
   { name: 'replay claim of another folder', ...replay(STORED, 'store/milne/lemma-4/c2c382b5614d.json'), message: /field "claim" is "milne\/lemma-3" but the file is stored under milne\/lemma-4/ },
@@ -235,7 +236,7 @@ const FLAG_CASES: Case[] = [
   { name: 'list unknown option', args: ['list', '--runs', '5'], message: /list: unknown option --runs/ },
   { name: 'list positional', args: ['list', 'x', ...FIX], message: /list: unexpected argument "x"/ },
   { name: 'list unknown paper', args: ['list', '--paper', 'nobody', ...FIX], message: /--paper nobody: no such paper/ },
-  { name: 'list catalogue missing', args: ['list', '--claims', FIXTURE_CLAIMS, '--catalogue', 'none.md'], message: /catalogue \S*none\.md: cannot read/ },
+  { name: 'list catalogue missing', args: ['list', '--claims', FIXTURE_CLAIMS, '--catalogue', 'none.md'], message: /catalogue \S*none\.md: no such file/ },
   { name: 'check --runs 0', args: ['check', '--runs', '0', ...FIX], message: /--runs "0": expected a whole number from 1/ },
   { name: 'check --runs a word', args: ['check', '--runs', 'many', ...FIX], message: /--runs "many"/ },
   { name: 'check --runs absurd', args: ['check', '--runs', '99999999999', ...FIX], message: /--runs "99999999999": expected a whole number from 1 to 10000000/ },
@@ -260,14 +261,37 @@ const FLAG_CASES: Case[] = [
   { name: 'report --seed fraction', args: ['report', '--seed', '1.5', ...FIX], message: /--seed "1\.5"/ },
   { name: 'report --out a file', args: ['report', '--out', 'out.txt', '--runs', '1', '--workers', '1', ...FIX], files: { 'out.txt': 'x' }, message: /--out out\.txt: exists and is not a folder/ },
   { name: 'report --out below a file', args: ['report', '--out', 'out.txt/report', '--runs', '1', '--workers', '1', ...FIX], files: { 'out.txt': 'x' }, message: /--out out\.txt\/report: cannot be created/ },
-  { name: 'report --readme missing', args: ['report', '--readme', 'NONE.md', '--runs', '1', ...FIX], message: /--readme NONE\.md: cannot read/ },
+  { name: 'report --readme missing', args: ['report', '--readme', 'NONE.md', '--runs', '1', ...FIX], message: /--readme NONE\.md: no such file/ },
   { name: 'report --merge without files', args: ['report', '--merge', ...FIX], message: /--merge needs the report\.json files/ },
   { name: 'report --merge with --runs', args: ['report', '--merge', 'a.json', '--runs', '3', ...FIX], message: /--runs cannot be combined with it/ },
   { name: 'report --merge malformed shard', args: ['report', '--merge', 'a.json', ...FIX], files: { 'a.json': '{' }, message: /a\.json: not valid JSON/ },
-  { name: 'report --merge missing shard', args: ['report', '--merge', 'none.json', ...FIX], message: /none\.json: cannot read/ },
+  { name: 'report --merge missing shard', args: ['report', '--merge', 'none.json', ...FIX], message: /none\.json: no such file/ },
   { name: 'bench --runs 0', args: ['bench', '--runs', '0'], message: /--runs "0"/ },
   { name: 'bench unknown option', args: ['bench', '--fast'], message: /bench: unknown option --fast/ },
   { name: 'bench --out a folder', args: ['bench', '--quick', '--out', 'folder'], files: { 'folder/x': '' }, message: /--out folder: is a folder, not a file/ },
+];
+
+/** Devices and odd bytes where a file is expected: refused at once, never read without end. */
+const HOSTILE_FILE_CASES: Case[] = [
+  ...['/dev/zero', '/dev/urandom'].flatMap((device): Case[] => [
+    { name: `classify --net ${device}`, args: ['classify', '--net', device, '--data', 'data.json'], files: { 'data.json': DATA }, message: new RegExp(`--net ${device}: is not a regular file`) },
+    { name: `classify --data ${device}`, args: ['classify', '--net', 'net.json', '--data', device], files: { 'net.json': NET }, message: new RegExp(`--data ${device}: is not a regular file`) },
+    { name: `regions --data ${device}`, args: ['regions', '--data', device, '--hidden', '1'], message: new RegExp(`--data ${device}: is not a regular file`) },
+    { name: `check --baseline ${device}`, args: ['check', '--gate', '--baseline', device, ...FIX], message: new RegExp(`${device}: is not a regular file`) },
+    { name: `list --catalogue ${device}`, args: ['list', '--claims', FIXTURE_CLAIMS, '--catalogue', device], message: new RegExp(`catalogue ${device}: is not a regular file`) },
+    { name: `report --readme ${device}`, args: ['report', '--readme', device, '--runs', '1', ...FIX], message: new RegExp(`--readme ${device}: is not a regular file`) },
+    { name: `report --merge ${device}`, args: ['report', '--merge', device, ...FIX], message: new RegExp(`${device}: is not a regular file`) },
+    { name: `soak --compare ${device}`, args: ['soak', '--compare', device], files: { 'verdicts.json': '{}' }, message: new RegExp(`${device}: is not a regular file`) },
+  ]),
+  { name: 'baseline with a duplicate key', args: ['check', '--gate', '--baseline', 'base.json', ...FIX], files: { 'base.json': '{"toy/harmonic-bound": "holds", "toy/harmonic-bound": "refuted"}' }, message: /base\.json: field "toy\/harmonic-bound" appears twice/ },
+  { name: 'baseline nested absurdly deep', args: ['check', '--gate', '--baseline', 'base.json', ...FIX], files: { 'base.json': `{"toy/harmonic-bound": ${'['.repeat(100_000)}${']'.repeat(100_000)}}` }, message: /base\.json: nested more than 2 levels deep/ },
+  {
+    name: 'baseline with a huge bad value (quoted, not echoed)',
+    args: ['check', '--gate', '--baseline', 'base.json', ...FIX],
+    files: { 'base.json': JSON.stringify({ 'toy/harmonic-bound': 'x'.repeat(1_000_000) }) },
+    message: /base\.json: field "toy\/harmonic-bound" must be one of .*, got x{60}… \(1000000 characters\)\n$/,
+  },
+  { name: 'replay a witness with two instances', ...replay(STORED.replace('"instance": {', '"instance": {"a": ["1"]}, "instance": {')), message: /c2c382b5614d\.json: field "instance" appears twice/ },
 ];
 
 function setUp(files: Files = {}): string {
@@ -298,6 +322,21 @@ describe('bad input: exit 2, one message naming the file and field, nothing writ
   describe('regions flags and data', () => it.each(REGIONS_CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => expectRejected(c)));
   describe('counterexample files for replay', () => it.each(REPLAY_CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => expectRejected(c)));
   describe('claim modules for check --claims', () => it.each(CLAIMS_CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => expectRejected(c)));
+  describe('devices, duplicate keys, depth and huge values in any input file', () => it.each(HOSTILE_FILE_CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => expectRejected(c)));
+
+  it('refuses a file that is not UTF-8 text', async () => {
+    const dir = setUp({ 'data.json': DATA });
+    writeFileSync(join(dir, 'net.json'), Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]));
+    const r = await runMain(['classify', '--net', 'net.json', '--data', 'data.json'], dir);
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', 'landscape-check classify: --net net.json: is not UTF-8 text']);
+  });
+
+  it('refuses a FIFO as an input file at once (nothing would ever be written to it)', async () => {
+    const dir = setUp({ 'data.json': DATA });
+    execFileSync('mkfifo', [join(dir, 'net.fifo')]);
+    const r = await runMain(['classify', '--net', 'net.fifo', '--data', 'data.json'], dir);
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', 'landscape-check classify: --net net.fifo: is not a regular file (a device, FIFO or socket is never read)']);
+  });
   describe('flags of every command', () => it.each(FLAG_CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => expectRejected(c)));
 
   it('no command at all prints the help on stderr and exits 2', async () => {

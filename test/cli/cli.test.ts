@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, runCli, snapshot, tempDir } from './run-cli.ts';
+import { spawnSync } from 'node:child_process';
+import { BIN, FIXTURES, REPO, runCli, snapshot, tempDir } from './run-cli.ts';
 
 type Result = { id: string; verdict: string; basis: string; runs: number; seed: number; counterexample: string | null; detail: unknown; durationMs: number };
 
@@ -89,6 +90,13 @@ describe('list', () => {
     ]);
     for (const c of list) expect(Object.keys(c)).toEqual(['id', 'paper', 'title', 'statement', 'kind']);
     expect(list[4]).toMatchObject({ kind: 'example', paper: 'toy' });
+  });
+
+  it('ends quietly with exit 0 when the reader closes stdout early (list --json | head -c 100)', () => {
+    // A shell pipe, as a user has it (a socket pair from spawn would buffer the whole listing).
+    const script = `"${process.execPath}" "${BIN}" list --json | head -c 100 > /dev/null; exit \${PIPESTATUS[0]}`;
+    const r = spawnSync('bash', ['-c', script], { cwd: tempDir(), encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
   });
 
   it('lists the built-in catalogue', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/catalogue.ts';
-import { forAll, passIf, theorem } from '../../src/claims/index.ts';
+import { confirmed, contradicted, forAll, passIf, theorem } from '../../src/claims/index.ts';
 import { buildRegistry, loadClaimModules } from '../../src/claims/registry.ts';
 import { runClaims } from '../../src/claims/runner.ts';
 import { builtInFigures } from '../../src/report/figures/built-in.ts';
@@ -29,6 +29,7 @@ const markupClaim = theorem({
       basis: 'exact',
       arbitrary: fc.record({ n: fc.integer({ min: 0, max: 20 }), tag: fc.constant('<i>&amp;</i>') }),
       check: ({ n, tag }) => passIf(n < 3, { n, tag, 'a<b': 'x > y & z' }),
+      confirm: ({ n }) => (n >= 3 ? confirmed('3 ≤ n <b>&</b>', { n }) : contradicted('3 ≤ n', 'n < 3')),
     }),
   ],
 });

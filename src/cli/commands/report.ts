@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputText } from '../../claims/input-file.ts';
 import { relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../../claims/atomic-write.ts';
 import { InputError, messageOf } from '../../claims/errors.ts';
@@ -96,21 +96,12 @@ async function prepareMerge(values: ParsedArgs['values'], files: readonly string
 }
 
 function readInput(file: string, displayName: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`${displayName}: cannot read (${messageOf(error)})`);
-  }
+  return readInputText(file, displayName);
 }
 
 /** Read before the run, so a missing file or marker is bad input and nothing is written. */
 function readReadme(file: string, displayName: string): { file: string; text: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`--readme ${displayName}: cannot read the file`);
-  }
+  const text = readInputText(file, `--readme ${displayName}`);
   if (!text.includes(README_START) || !text.includes(README_END)) {
     throw new InputError(`--readme ${displayName}: needs the markers ${README_START} and ${README_END}`);
   }

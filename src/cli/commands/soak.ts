@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../../claims/atomic-write.ts';
 import type { Baseline } from '../../claims/baseline.ts';
 import { readBaseline } from '../../claims/baseline.ts';
 import type { JsonValue } from '../../claims/codec.ts';
-import { InputError, messageOf } from '../../claims/errors.ts';
+import { InputError } from '../../claims/errors.ts';
+import { readInputText } from '../../claims/input-file.ts';
 import { libraryVersion } from '../../claims/paths.ts';
 import { prettyJson } from '../../claims/pretty-json.ts';
 import type { ClaimResult } from '../../claims/result.ts';
@@ -110,13 +111,7 @@ function compareReports(values: ParsedArgs['values'], files: readonly string[], 
   const claims = new Set<string>();
   for (const given of files) {
     const file = resolve(io.cwd, given);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError(`${given}: cannot read (${messageOf(error)})`);
-    }
-    const report = parseShardReport(text, given);
+    const report = parseShardReport(readInputText(file, given), given);
     if (report.run.shard !== null) throw new InputError(`${given}: is shard ${report.run.shard} of a run; join the shards of each seed with report --merge first`);
     if (perSeed.some((s) => s.seed === report.run.seed)) throw new InputError(`${given}: a second report of seed ${report.run.seed}`);
     runs.add(report.run.runs);
