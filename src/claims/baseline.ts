@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-write.ts';
 import { CLAIM_ID } from './claim.ts';
+import { paperOf } from './catalogue.ts';
 import { InputError } from './errors.ts';
+import { withFileLock } from './file-lock.ts';
 import { readInputText } from './input-file.ts';
-import { parseStrictJson, quote } from './strict-json.ts';
+import { parseStrictJson, quote, shorten } from './strict-json.ts';
 import { prettyJson } from './pretty-json.ts';
 import type { Verdict } from './verdict.ts';
 import { isVerdict, VERDICTS } from './verdict.ts';
@@ -30,7 +32,7 @@ export function parseBaseline(text: string, displayName: string): Baseline {
     throw new InputError(`${displayName}: expected an object mapping claim IDs to verdicts`);
   }
   for (const [id, verdict] of Object.entries(data)) {
-    if (!CLAIM_ID.test(id)) throw new InputError(`${displayName}: field "${quote(id)}" is not a claim ID`);
+    if (!CLAIM_ID.test(id)) throw new InputError(`${displayName}: field "${shorten(id)}" is not a claim ID`);
     if (!isVerdict(verdict)) {
       throw new InputError(`${displayName}: field "${id}" must be one of ${VERDICTS.join(', ')}, got ${quote(verdict)}`);
     }
@@ -46,15 +48,19 @@ export function compareWithBaseline(results: readonly { id: string; verdict: Ver
 }
 
 /**
- * The baseline after a run: a complete run (every claim, no shard) replaces it; a partial run
- * updates only the claims it checked. Entries follow `order` (catalogue order), then by ID.
+ * The baseline after a run: the verdicts of the claims it checked replace theirs; a complete run
+ * (every claim of its registry, no shard) also drops the entries of its papers that it no longer
+ * has. Entries of other papers (e.g. a user's claims beside the catalogue) are kept. Entries
+ * follow `order` (catalogue order), then by ID.
  */
 export function updateBaseline(
   baseline: Baseline,
   results: readonly { id: string; verdict: Verdict }[],
   options: { complete: boolean; order: readonly string[] },
 ): Baseline {
-  const merged = new Map<string, Verdict>(options.complete ? [] : Object.entries(baseline));
+  const papers = new Set(results.map((r) => paperOf(r.id)));
+  const kept = Object.entries(baseline).filter(([id]) => !options.complete || !papers.has(paperOf(id)));
+  const merged = new Map<string, Verdict>(kept);
   for (const r of results) merged.set(r.id, r.verdict);
   const rank = (id: string): number => {
     const i = options.order.indexOf(id);
@@ -66,4 +72,23 @@ export function updateBaseline(
 
 export function writeBaseline(file: string, baseline: Baseline): void {
   writeFileAtomic(file, prettyJson({ ...baseline }));
+}
+
+/**
+ * Merges a run's verdicts into the baseline file under a lock: the file is read when the run
+ * ends, not when it started, so two overlapping runs (say --paper liu and --paper he) both keep
+ * their verdicts and a long run never restores entries another run has updated meanwhile.
+ */
+export async function mergeIntoBaselineFile(
+  file: string,
+  displayName: string,
+  results: readonly { id: string; verdict: Verdict }[],
+  options: { complete: boolean; order: readonly string[] },
+): Promise<Baseline> {
+  return withFileLock(file, displayName, () => {
+    const current = existsSync(file) ? readBaseline(file, displayName) : {};
+    const next = updateBaseline(current, results, options);
+    writeBaseline(file, next);
+    return next;
+  });
 }

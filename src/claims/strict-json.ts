@@ -30,7 +30,7 @@ export function parseStrictJson(text: string, display: string, maxDepth = MAX_JS
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${display}: not valid JSON (${quote(messageOf(error), 120)})`);
+    throw new InputError(`${display}: not valid JSON (${shorten(messageOf(error), 120)})`);
   }
   const scan = scanJson(text, maxDepth);
   if (scan.tooDeep) throw new InputError(`${display}: nested more than ${maxDepth} levels deep`);
@@ -39,9 +39,13 @@ export function parseStrictJson(text: string, display: string, maxDepth = MAX_JS
   return { value, scan };
 }
 
-/** A value shortened for a message: its JSON text, cut after `max` characters. */
+/** A value for a message: its JSON text, cut after `max` characters. */
 export function quote(value: unknown, max = QUOTE): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return shorten(JSON.stringify(value) ?? String(value), max);
+}
+
+/** Text for a message, cut after `max` characters (a 50 MB value must not become a 50 MB message). */
+export function shorten(text: string, max = QUOTE): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Baseline, VerdictChange } from '../../claims/baseline.ts';
-import { compareWithBaseline, readBaseline, updateBaseline, writeBaseline } from '../../claims/baseline.ts';
+import { compareWithBaseline, mergeIntoBaselineFile, readBaseline } from '../../claims/baseline.ts';
 import type { JsonValue } from '../../claims/codec.ts';
 import { libraryVersion } from '../../claims/paths.ts';
 import { prettyJson } from '../../claims/pretty-json.ts';
@@ -34,13 +34,14 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const baselineName = relative(io.cwd, baselineFile) || baselineFile;
   if (gate || update) requireOutputFile(baselineFile, '--baseline', baselineName);
   let baseline: Baseline = {};
+  // Read now so that a broken baseline is refused before the run; an update re-reads it under a lock at the end.
   if (gate || (update && existsSync(baselineFile))) baseline = readBaseline(baselineFile, baselineName);
 
   const results = await executeRun(run, io);
   const changes = gate ? compareWithBaseline(results, baseline) : [];
   if (update) {
     const order = [...(run.registry.catalogue?.ids ?? []), ...run.registry.claims.map((c) => c.id)];
-    writeBaseline(baselineFile, updateBaseline(baseline, results, { complete: run.complete, order }));
+    await mergeIntoBaselineFile(baselineFile, baselineName, results, { complete: run.complete, order });
   }
 
   if (flag(values, 'json')) {
