@@ -8,7 +8,7 @@ import { libraryVersion } from '../../claims/paths.ts';
 import { parseShardReport, mergeShardReports } from '../../report/merge.ts';
 import type { Report, ReportInput } from '../../report/report-data.ts';
 import { buildReport, summaryLine } from '../../report/report-data.ts';
-import { writeReport } from '../../report/write-report.ts';
+import { requireReportFolder, writeReport } from '../../report/write-report.ts';
 import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
 import { loadRegistryFor } from '../load-registry.ts';
@@ -30,6 +30,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const readmeOption = stringOption(values, 'readme');
   const outDir = resolve(io.cwd, stringOption(values, 'out') ?? 'report');
   requireOutputFolder(outDir, '--out', stringOption(values, 'out') ?? 'report');
+  requireReportFolder(outDir, stringOption(values, 'out') ?? 'report');
   let report: Report;
   let readme: { file: string; text: string } | undefined;
   if (merging) {
