@@ -201,6 +201,19 @@ describe('replay and reproduce', () => {
     expect(JSON.parse(check.stdout).results[0].detail.staleCounterexamples).toEqual([file]);
   });
 
+  it('replays a witness file kept outside any store, and refreshes it in place', () => {
+    const dir = tempDir();
+    const stored = runCli(['check', '--json', '--claim', 'toy/square-dominates', '--workers', '1', ...FIXTURES], dir);
+    const file = JSON.parse(stored.stdout).results[0].counterexample as string;
+    const text = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(join(dir, 'mailed.json'), text.replace(/,\n  "confirmation": \{[\s\S]*?\n  \}(?=,\n  "seed")/, ''));
+    const r = runCli(['replay', 'mailed.json', '--refresh', ...FIXTURES.slice(0, 2)], dir);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^mailed\.json\n/);
+    expect(r.stdout).toMatch(/confirmed by z3: x² < x/);
+    expect(JSON.parse(readFileSync(join(dir, 'mailed.json'), 'utf8')).confirmation).toEqual(JSON.parse(text).confirmation);
+  });
+
   it('reproduces an example table', () => {
     const r = runCli(['reproduce', 'toy/sum-typo', '--json', ...FIXTURES], tempDir());
     expect(r.status).toBe(0);

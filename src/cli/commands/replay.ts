@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../../claims/atomic-write.ts';
+import type { CounterexampleRecord } from '../../claims/counterexample-file.ts';
+import { parseCounterexample, recordJson } from '../../claims/counterexample-file.ts';
+import { readInputText } from '../../claims/input-file.ts';
 import type { JsonValue } from '../../claims/codec.ts';
 import { InputError } from '../../claims/errors.ts';
 import { prettyJson } from '../../claims/pretty-json.ts';
 import { replayCounterexample } from '../../claims/runner.ts';
 import { libraryVersion } from '../../claims/paths.ts';
 import type { ConfirmationRecord } from '../../claims/result.ts';
+import type { StoredCounterexample } from '../../claims/store.ts';
 import { CounterexampleStore } from '../../claims/store.ts';
 import { formatNamedValues } from '../../report/format-value.ts';
 import type { CliIo } from '../io.ts';
@@ -39,9 +44,13 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
   );
   const file = resolve(io.cwd, positionals[0]!);
   if (!existsSync(file)) throw new InputError(`replay ${positionals[0]}: no such file`);
-  // The store root is three levels up: <root>/<paper>/<claim>/<name>.json.
-  const store = new CounterexampleStore(dirname(dirname(dirname(file))), io.cwd);
-  const stored = store.read(file);
+  const display = relative(io.cwd, file).split(sep).join('/') || file;
+  const standalone = parseCounterexample(readInputText(file, display), display);
+  // Inside a store (<root>/<paper>/<claim>/<name>.json) the file is read as the store reads it; a
+  // witness file kept anywhere else (mailed, attached to a review) is replayed on its own.
+  const inStore = `${basename(dirname(dirname(file)))}/${basename(dirname(file))}` === standalone.claim;
+  const store = inStore ? new CounterexampleStore(dirname(dirname(dirname(file))), io.cwd) : null;
+  const stored: StoredCounterexample = store !== null ? store.read(file) : { file, display, record: standalone };
   const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
   const claim = registry.find(stored.record.claim);
   if (claim === undefined) {
@@ -55,14 +64,16 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
   const refreshed = replay.stillRefutes && flag(values, 'refresh');
   if (refreshed) {
     const { $schema: _, ...kept } = record;
-    store.replace(stored, {
+    const fresh: CounterexampleRecord = {
       ...kept,
       basis: replay.result.basis,
       witness: asWitnessRecord(witness),
       certificate: replay.result.certificate!,
       confirmation: replay.result.confirmation!,
       version: libraryVersion(),
-    });
+    };
+    if (store !== null) store.replace(stored, fresh);
+    else writeFileAtomic(file, prettyJson(recordJson(fresh)));
   }
   if (flag(values, 'json')) {
     const output = {
