@@ -18,6 +18,7 @@ import {
   undecided,
 } from '../../src/index.ts';
 import { certifyNotLocalMinimum } from './_certificates.ts';
+import { confirmDeadThetaGradient } from './_confirm.ts';
 import { baseNetwork, buildCase, I, NUMERICAL, PRECISION, unitCase, type UnitCase } from './_instances.ts';
 
 const dot = (u: readonly Rational[], v: readonly Rational[]): Rational => u.reduce((s, x, i) => s.add(x.mul(v[i]!)), Rational.ZERO);
@@ -68,7 +69,10 @@ export default theorem({
     'that is a minimum, which (1) excludes); (3) the App. C construction: θ with every hidden ReLU unit inactive on the ' +
     'data and no output bias (f ≡ 0) has A[θ] = 0 and ∂L̃/∂θ = 0 exactly for the generated (a, b, W) (exp as a formal ' +
     'symbol: the identity does not depend on exp\'s values), θ is not a global minimum (an exact θ′ with L(θ′) < L(θ)), ' +
-    `and (a, b, W) is not a local minimum of L̃|θ. Enclosures at ${PRECISION} digits.`,
+    `and (a, b, W) is not a local minimum of L̃|θ. Enclosures at ${PRECISION} digits. (1) and (2) can only pass or stay ` +
+    'undecided (an uncertified descent or path is our construction not coming out, not a local minimum); in (3) only ' +
+    '∂L̃/∂θ ≠ 0 at A[θ] = 0 refutes, confirmed by z3 with ∂L̃/∂θ written out by the chain rule and exp(w_kᵀx_i + b_k) as ' +
+    'unknowns E > 0 (increasing in the exponent, E = 1 at 0, E ≥ 1 + exponent).',
   checks: [
     forAll({
       name: 'θ not a global minimum: no (a, b, W) is a local minimum',
@@ -88,17 +92,16 @@ export default theorem({
         const { net, data, loss, problem, head } = buildCase(c);
         if (outputLayerGradient(net, data, loss).every((g) => g.isZero())) return discard('θ not certified to be a non-global minimum of L');
         const path = descentPath(problem, I, head);
-        if (path.kind === 'optimal') return fail({ reason: 'θ with a non-zero output-layer gradient found per-input optimal' });
+        if (path.kind === 'optimal') throw new Error('θ with a non-zero output-layer gradient was found per-input optimal');
         if (path.kind === 'failed') return undecided(path.reason);
         const last = path.values[path.values.length - 1]!;
         const belowBase = path.kind === 'ray' || last.hi.lt(path.baseValue.lo);
         if (path.strictlyDecreasing && belowBase && path.finalA.every((a) => a.hi.abs().lt('1e-15') && a.lo.abs().lt('1e-15'))) return pass();
-        return fail({
-          kind: path.kind,
-          'L(θ)': describeEnclosure(path.baseValue),
-          start: describeEnclosure(path.start),
-          values: path.values.map((v) => describeEnclosure(v)),
-        });
+        // The path is our construction: one whose decrease is not certified shows no local minimum either.
+        return undecided(
+          `the exhibited ${path.kind} path is not certified strictly decreasing below L(θ) = ${describeEnclosure(path.baseValue)} ` +
+            `(values ${[path.start, ...path.values].map((v) => describeEnclosure(v, 6)).join(', ')})`,
+        );
       },
     }),
     forAll({
@@ -107,20 +110,22 @@ export default theorem({
       arbitrary: deadCases,
       check: (c) => {
         const { net, data, loss, problem, head } = buildCase(c);
+        // θ is our construction of App. C: if it did not come out (a unit alive, f ≢ 0, A[θ] ≠ 0), the case decides nothing.
         const dead = c.inputs.every((x) => net.layers[0]!.weights.every((w, u) => dot(w, x).add(net.layers[0]!.bias![u]!).sign() < 0));
-        if (!dead) return fail({ reason: 'the construction left a hidden unit active' });
-        if (!c.inputs.every((x) => networkOutput(net, x).every((v) => v.isZero()))) return fail({ reason: 'f is not identically 0 on the data' });
+        if (!dead) return undecided('the construction left a hidden unit active');
+        if (!c.inputs.every((x) => networkOutput(net, x).every((v) => v.isZero()))) return undecided('f is not identically 0 on the data');
         const A = outputJacobian(net, c.inputs);
-        if (!A.isZero()) return fail({ reason: 'A[θ] ≠ 0', A: A.toStrings() });
+        if (!A.isZero()) return undecided(`A[θ] ≠ 0: ${JSON.stringify(A.toStrings())}`);
         const FE = formalExpField();
         const aug = augmentedNetwork(network(FE, { inputDim: net.inputDim, layers: net.layers }), head);
         const dTheta = lossGradient(aug.network, data, loss, { penalty: aug.penalty(c.lambda), parameters: aug.theta });
-        if (dTheta.some((g) => !g.isZero())) return fail({ reason: '∂L̃/∂θ ≠ 0', gradient: dTheta });
+        if (dTheta.some((g) => !g.isZero())) return fail({ reason: '∂L̃/∂θ ≠ 0 although A[θ] = 0', gradient: dTheta });
         const L = empiricalRisk(net, data, loss);
         const better = betterTheta(c, L);
         if (better === null) return discard('no θ′ with lower L found by reviving unit 0: suboptimality not certified');
         return certifyNotLocalMinimum(problem, head);
       },
+      confirm: (c) => confirmDeadThetaGradient(c),
     }),
   ],
 });
