@@ -24,6 +24,7 @@ import {
   type DatasetPattern,
   type Network,
 } from '../../src/index.ts';
+import { confirmOneCellFails, type OneCellData } from './_confirm.ts';
 
 const F = RationalField;
 const loss = squaredError('mean');
@@ -97,6 +98,7 @@ const singleCell = forAll({
     }
     return pass();
   },
+  confirm: ({ s, ...d }) => confirmOneCellFails(d as OneCellData, s, s),
 });
 
 export default theorem({
@@ -111,6 +113,7 @@ export default theorem({
     'that pattern at b equals the real network at b on every sample — every pattern gives one and the same ' +
     'polynomial, defined on the whole parameter space; and the exact risk polynomial along the line through ' +
     'a and b, expanded in a\'s pattern, equals the real risk at t = 0, ⅓, 1, −2, 5/2. So the partition has ' +
-    'one cell (no non-differentiable boundary: the risk is a polynomial).',
+    'one cell (no non-differentiable boundary: the risk is a polynomial). Second route (z3): the real network ' +
+    'with h_{s,s} and the frozen networks (each unit on its chosen piece, slope s), written out.',
   checks: [singleCell],
 });

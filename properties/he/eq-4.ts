@@ -19,6 +19,7 @@ import {
   twoPieceSlopes,
   type Network,
 } from '../../src/index.ts';
+import { confirmMirrorIdentityFails, confirmMirrorNetworkFails } from './_confirm.ts';
 
 const F = RationalField;
 const value = smallRational({ maxNumerator: 4, maxDenominator: 3 });
@@ -41,6 +42,7 @@ const scalarIdentity = forAll({
       'library h_{s−,s+}(x)': library,
     }));
   },
+  confirm: ({ sMinus, sPlus, x }) => confirmMirrorIdentityFails(sMinus, sPlus, x),
 });
 
 /** A network with h_{s−,s+} on 1–3 hidden layers, biases, and a few inputs, as plain data. */
@@ -106,6 +108,7 @@ const networkIdentity = forAll({
     );
     return back ? pass() : fail({ reason: 'mirroring twice does not restore the weights' });
   },
+  confirm: (d) => confirmMirrorNetworkFails(d),
 });
 
 export default theorem({
@@ -120,6 +123,7 @@ export default theorem({
     'b′_i = −b_i for the hidden layers i = 1, …, L−1, the output layer unchanged (the garbled "W_L = W_L"), ' +
     'and activation h_{−s+,−s−} compute the same output on every input; the map is its own inverse, hence ' +
     'one-to-one. Checked exactly for 1–3 hidden layers with biases, both with the weights negated by hand ' +
-    'and with the library map mirrorLayers.',
+    'and with the library map mirrorLayers. Second route (z3): h_{s−,s+}(x), h_{−s+,−s−}(−x) and both networks ' +
+    'written out from eq. (4); a failure that is the library\'s alone is contradicted there.',
   checks: [scalarIdentity, networkIdentity],
 });

@@ -23,6 +23,7 @@ import {
   theorem,
   twoPiece,
 } from '../../src/index.ts';
+import { confirmConvexityFails, confirmEq8Fails } from './_confirm.ts';
 import { cellInstance, datasetOf, insideCell } from './_instances.ts';
 
 const F = RationalField;
@@ -52,6 +53,7 @@ const identity8 = forAll({
     }
     return pass();
   },
+  confirm: (instance) => confirmEq8Fails(instance),
 });
 
 /** The cell's slopes and features, with two extra points of W̄-space for the convexity check. */
@@ -93,6 +95,7 @@ const convexity = forAll({
     const chord = q(u).add(q(v)).div(Rational.of(2));
     return mid.le(chord) ? pass() : fail({ u, v, 'R((u+v)/2)': mid, '(R(u)+R(v))/2': chord });
   },
+  confirm: ({ instance, u, v }) => confirmConvexityFails(instance, u, v),
 });
 
 export default theorem({
@@ -107,6 +110,8 @@ export default theorem({
     '(eq. (63)). Eq. (65) with the squared loss (1/n)Σ(y_i − ŷ_i)²: R(W_1, W_2) = (1/n)Σ(y_i − W̄x̂_i)², a ' +
     'quadratic in W̄ whose Hessian (2/n)Σx̂_ix̂_iᵀ equals its exact second differences and is positive ' +
     'semidefinite (exact LDLᵀ inertia), and which satisfies R((u+v)/2) ≤ (R(u)+R(v))/2 at random u, v: ' +
-    'convex in W̄ on the whole space for the cell\'s fixed A.',
+    'convex in W̄ on the whole space for the cell\'s fixed A. Second route (z3): A from the signs of (W_1)_j x_i, ' +
+    'both sides of eqs. (8), (64), the risk, q(W̄), its second differences against (2/n)Σx̂x̂ᵀ, that matrix\'s ' +
+    'semidefiniteness (no z with zᵀHz < 0) and the midpoint inequality, written out.',
   checks: [identity8, convexity],
 });

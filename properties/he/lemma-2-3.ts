@@ -6,6 +6,7 @@ import {
   RationalField,
   decimalField,
   fail,
+  failOutside,
   forAll,
   numerical,
   pass,
@@ -16,6 +17,7 @@ import {
   theorem,
   rationalDot as dot,
 } from '../../src/index.ts';
+import { confirmCrossEntropyFails, confirmSquaredLossFails } from './_confirm.ts';
 
 const Q = RationalField;
 const vec = (d: number) => rationalVector(d, { maxNumerator: 3, maxDenominator: 2 });
@@ -52,6 +54,7 @@ const squaredLoss = forAll({
     const equal = yHat.every((p, k) => p.equals(y[k]!));
     return zero === equal ? pass() : fail({ yHat, y, gradient: g, 'gradient is zero': zero, 'ŷ = y': equal });
   },
+  confirm: ({ y, yHat, v, w, t, onLabel }) => confirmSquaredLossFails({ y, yHat: onLabel ? y : yHat, v, w, t }),
 });
 
 const DIGITS = 40;
@@ -61,6 +64,9 @@ const STEP = D.one.div(D.fromInt(10n ** 12n));
 const DIFFERENCE_TOLERANCE = new Decimal('1e-20');
 /** Rounding of a handful of 40-digit operations on values of size ≤ 10. */
 const ROUNDING = new Decimal('1e-34');
+
+/** [x − r, x + r]. */
+const around = (x: Decimal, r: Decimal) => ({ lo: x.minus(r), hi: x.plus(r) });
 
 const crossEntropy = forAll({
   name: 'softmax cross-entropy, one-hot labels: differentiable with Lipschitz gradient, gradient never zero',
@@ -77,24 +83,35 @@ const crossEntropy = forAll({
     // Eq. (10) by hand: ∂l/∂ŷ_j = e^{ŷ_j}/Σe^{ŷ_k} − y_j.
     const total = z.reduce((s, zk) => s.plus(zk.exp()), D.zero);
     const byHand = z.map((zk, j) => zk.exp().div(total).minus(y[j]!));
-    if (byHand.some((b, j) => b.minus(g[j]!).abs().gt(ROUNDING))) return fail({ logits, label, gradient: g.map(String), 'eq. (10)': byHand.map(String) });
+    // Each side is within ROUNDING of its exact value: a gap beyond that excludes equality.
+    const gap = byHand.reduce((m, b, j) => Decimal.max(m, b.minus(g[j]!).abs()), new Decimal(0));
+    if (gap.gt(ROUNDING)) {
+      return failOutside('max_j |∂l/∂ŷ_j − eq. (10)_j|', around(gap, ROUNDING), 0, { logits, label, gradient: g.map(String), 'eq. (10)': byHand.map(String) }, 'above');
+    }
     // Never zero: for j ≠ label, ∂l/∂ŷ_j = p_j ≥ e^{−(max ŷ − min ŷ)}/dY > 0.
     const range = logits.reduce((a, b) => a.max(b)).sub(logits.reduce((a, b) => a.min(b)));
     const floor = D.fromRational(range).neg().exp().div(logits.length);
     const off = g.filter((_, j) => j !== label);
-    if (off.some((gj) => gj.lt(floor.minus(ROUNDING)))) return fail({ logits, label, gradient: g.map(String), 'lower bound e^{−range}/dY': floor.toString() });
+    const lowest = off.reduce((m, gj) => Decimal.min(m, gj.minus(floor)), new Decimal(Infinity));
+    if (lowest.lt(ROUNDING.neg())) {
+      return failOutside('min_{j ≠ label} ∂l/∂ŷ_j − e^{−range}/dY', around(lowest, ROUNDING), 0, { logits, label, gradient: g.map(String), 'lower bound e^{−range}/dY': floor.toString() }, 'below');
+    }
     // Differentiable with gradient ∇l: the central difference quotient along v matches ∇l·v.
     const quotient = l(at(logits, v, STEP)).minus(l(at(logits, v, STEP.neg()))).div(STEP.times(2));
     const directional = g.reduce((s, gk, k) => s.plus(gk.times(D.fromRational(v[k]!))), D.zero);
-    if (quotient.minus(directional).abs().gt(DIFFERENCE_TOLERANCE)) {
-      return fail({ logits, label, v, 'difference quotient': quotient.toString(), '∇l·v': directional.toString() });
+    // The quotient is within DIFFERENCE_TOLERANCE of the true derivative along v, which must equal ∇l·v.
+    const miss = quotient.minus(directional);
+    if (miss.abs().gt(DIFFERENCE_TOLERANCE)) {
+      return failOutside('the derivative along v minus ∇l·v', around(miss, DIFFERENCE_TOLERANCE), 0, { logits, label, v, 'difference quotient': quotient.toString(), '∇l·v': directional.toString() });
     }
     // Continuous gradient: ‖∇l(ŷ+w) − ∇l(ŷ)‖² ≤ ¼‖w‖² (Hessian diag(p) − ppᵀ has Gershgorin radius ≤ 2p(1−p) ≤ ½).
     const shifted = softmaxCrossEntropyPoint.gradient(D, at(logits, w, D.one), y);
     const change = shifted.reduce((s, gk, k) => s.plus(gk.minus(g[k]!).pow(2)), D.zero);
     const bound = D.fromRational(dot(w, w)).div(4);
-    return change.lte(bound.plus(ROUNDING)) ? pass() : fail({ logits, label, w, '‖Δ∇l‖²': change.toString(), '¼‖w‖²': bound.toString() });
+    const excess = change.minus(bound);
+    return excess.lte(ROUNDING) ? pass() : failOutside('‖Δ∇l‖² − ¼‖w‖²', around(excess, ROUNDING), 0, { logits, label, w, '‖Δ∇l‖²': change.toString(), '¼‖w‖²': bound.toString() }, 'above');
   },
+  confirm: (instance, witness) => confirmCrossEntropyFails(instance, witness),
 });
 
 export default theorem({
@@ -112,6 +129,8 @@ export default theorem({
     'decimals: the gradient matches eq. (10) to 1e-34; every off-label component is at least ' +
     'e^{−(max ŷ − min ŷ)}/dY (a proven bound, far above the rounding error); the central difference ' +
     'quotient with h = 1e-12 matches ∇l·v to 1e-20 (truncation ≤ h²·range(v)³/6 ≤ 4e-23); and ' +
-    '‖∇l(ŷ+w) − ∇l(ŷ)‖² ≤ ¼‖w‖² (Lipschitz gradient).',
+    '‖∇l(ŷ+w) − ∇l(ŷ)‖² ≤ ¼‖w‖² (Lipschitz gradient); each numerical failure is an enclosure that excludes ' +
+    'the needed value. Second routes: z3 on Lemma 2\'s identities written out; decimal.js at 120 digits with ' +
+    'its own softmax formulas for Lemma 3.',
   checks: [squaredLoss, crossEntropy],
 });

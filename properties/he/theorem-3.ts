@@ -1,4 +1,4 @@
-// he, §4.2 Theorem 3 and Corollary 1, App. B.4: the local minima of a cell form one valley and one class.
+// he, §4.2 Theorem 3 and Corollary 1, App. B.4: the local minima of a cell form one equivalence class and one valley inside the cell.
 import fc from 'fast-check';
 import {
   Matrix,
@@ -24,11 +24,14 @@ import {
   squaredError,
   theorem,
   twoPiece,
+  undecided,
   type Dataset,
   type DatasetPattern,
   type MinimiserComponents,
+  type MinimiserPiece,
   type Network,
 } from '../../src/index.ts';
+import { confirmNoPathInCell, confirmTwoClasses, confirmValleyBreaks } from './_confirm.ts';
 import { cellInstance, datasetOf, type CellInstance } from './_instances.ts';
 
 const F = RationalField;
@@ -77,7 +80,7 @@ const valleyInstance = cellInstance({ maxInputDim: 2, maxUnits: 2 }).chain((inst
 );
 
 const rescalingValley = forAll({
-  name: 'two minima of a cell with the same Q are joined inside the cell by the rescaling path, at constant risk',
+  name: 'path inside the cell, the proof\'s valley: two minima with the same Q are joined by the rescaling path, inside the cell at constant risk',
   basis: 'exact',
   arbitrary: valleyInstance,
   check: ({ instance, factors }) => {
@@ -95,10 +98,20 @@ const rescalingValley = forAll({
     }
     return pass();
   },
+  confirm: ({ instance, factors }, witness) => confirmValleyBreaks(instance, factors, witness),
 });
 
+/** Two pieces of different components, preferring a pair where some W_2j has opposite signs (what the second route needs). */
+function separatedPair(minimisers: MinimiserComponents): [MinimiserPiece, MinimiserPiece] {
+  const { pieces, components } = minimisers;
+  const pairs = components.flatMap((a, ca) =>
+    components.slice(ca + 1).flatMap((b) => a.flatMap((i) => b.map((k) => [pieces[i]!, pieces[k]!] as [MinimiserPiece, MinimiserPiece]))),
+  );
+  return pairs.find(([p, q]) => p.signs.some((s, j) => s * q.signs[j]! < 0)) ?? pairs[0]!;
+}
+
 const connected = forAll({
-  name: 'any two local minima of a cell are joined by a path of constant risk inside the cell',
+  name: 'path inside the cell: any two local minima of a cell are joined by a continuous path of constant risk that stays in the open cell',
   basis: 'certified',
   arbitrary: cellInstance({ maxInputDim: 2, maxUnits: 2 }),
   check: (instance) => {
@@ -106,9 +119,9 @@ const connected = forAll({
     const { pieces, components } = ctx.minimisers;
     if (pieces.length === 0) return discard('the cell has no local minimum');
     if (components.length === 1) return pass();
-    const [a, b] = [pieces[components[0]![0]!]!, pieces[components[1]![0]!]!];
+    const [a, b] = separatedPair(ctx.minimisers);
     const [first, second] = [liftCollapsed(ctx.cell, a), liftCollapsed(ctx.cell, b)];
-    if (!isCellMinimum(ctx, first) || !isCellMinimum(ctx, second)) return fail({ reason: 'internal: a lifted minimiser is not a cell minimum' });
+    if (!isCellMinimum(ctx, first) || !isCellMinimum(ctx, second)) return undecided('a lifted minimiser of the collapsed risk is not a minimum of the cell');
     return fail({
       reason:
         'Q maps the cell\'s minima onto K = M* ∩ Π_j(C_j ∪ −C_j ∪ {0}); K has ' +
@@ -122,6 +135,7 @@ const connected = forAll({
       components: components.map((c) => c.map((i) => pieces[i]!.signs)),
     });
   },
+  confirm: (instance, witness) => confirmNoPathInCell(instance, witness),
 });
 
 /** Cell minima with different Q: representatives of two pieces, or a representative moved along null(X̂). */
@@ -145,7 +159,7 @@ function twoClasses(ctx: CellContext): [Network<Rational>, Network<Rational>] | 
 }
 
 const oneClass = forAll({
-  name: 'all local minima of a cell have the same Q(W1, W2) = diag(W2)W1 (one equivalence class of ~R)',
+  name: 'the equivalence class: all local minima of a cell have the same Q(W1, W2) = diag(W2)W1 (one class of ~R)',
   basis: 'exact',
   arbitrary: cellInstance({ maxInputDim: 2, maxUnits: 2 }),
   check: (instance) => {
@@ -154,32 +168,39 @@ const oneClass = forAll({
     const pair = twoClasses(ctx);
     if (pair === null) return pass();
     const [first, second] = pair;
-    if (!isCellMinimum(ctx, first) || !isCellMinimum(ctx, second)) return fail({ reason: 'internal: not cell minima' });
+    if (!isCellMinimum(ctx, first) || !isCellMinimum(ctx, second)) return undecided('a constructed pair of minimisers of the collapsed risk are not minima of the cell');
     return fail({ 'cell minimum (both risks)': ctx.minimisers.cellMinimum, first: show(first), second: show(second) });
   },
+  confirm: (instance, witness) => confirmTwoClasses(instance, witness),
 });
 
 export default theorem({
   id: 'he/theorem-3',
   paper: 'he',
-  title: 'Theorem 3 / Corollary 1: the local minima of a cell form one valley and one equivalence class',
+  title: 'Theorem 3 / Corollary 1: the local minima of a cell form one equivalence class and one valley inside the cell',
   statement:
     'One hidden layer, no biases, scalar output, h_{s−,s+} (s− ≠ s+), the squared loss (strictly convex in ' +
     'the prediction). A cell is the open set of (W_1, W_2) with a fixed sign pattern of the (W_1)_j x_i; its ' +
     'local minima are exactly its points of least risk (Theorem 2), i.e. the points whose W̄ = Q(W_1, W_2) = ' +
     'vec(diag(W_2)W_1) minimises the convex R(W̄) (set M*) with W̄_j ∈ C_j ∪ −C_j ∪ {0} (C_j the cone of unit ' +
-    'j). Read: (a) the valley of the proof (App. B.4): two minima with the same Q are joined by the moves ' +
-    'W_1j ↦ λW_1j, W_2j ↦ W_2j/λ, λ > 0, inside the cell at constant risk — checked exactly at τ = 0, ⅛, ¼, ⅜, ' +
-    '½, ¾, 1 of the path; (b) "all local minima in a cell are connected with each other by a continuous path" ' +
-    'with constant risk, the path inside the cell as in the proof and as Corollary 1 presupposes ("parallel ' +
-    'valleys … do not appear because of the constraints from the cell boundaries"); a path that may leave the ' +
-    'cell is not checked. Decided exactly: Q is continuous and maps the cell\'s minima onto K = M* ∩ ' +
-    'Π_j(C_j ∪ −C_j ∪ {0}), a union of relatively open convex pieces; two pieces have a connected union iff one ' +
-    'meets the closure of the other (exact LPs), so K\'s components are those of the touching graph, and two ' +
-    'components of K are two minima that no path of minima in the cell joins. (c) "all local minima in a cell ' +
-    'constitute an equivalence class" of (W_1, W_2) ~R (W′_1, W′_2) ⇔ Q equal: all cell minima have one Q. ' +
-    'The proof assumes R has a unique minimiser in W̄; that fails when X̂ = (A_·i ⊗ x_i) lacks full rank ' +
-    '(e.g. n < d1·dX), and then (b) and (c) can fail. Corollary 1\'s quotient-space construction (the ' +
+    'j). The two parts are checked separately. (1) The equivalence class: "all local minima in a cell ' +
+    'constitute an equivalence class" of (W_1, W_2) ~R (W′_1, W′_2) ⇔ Q equal, read as: all cell minima have ' +
+    'one Q. (2) The path inside the cell: "all local minima in a cell are connected with each other by a ' +
+    'continuous path" of constant risk, with the path inside the open cell, as the proof\'s convexity ' +
+    'argument uses and as Corollary 1 presupposes ("parallel valleys … do not appear because of the ' +
+    'constraints from the cell boundaries"). Decided exactly: Q is continuous and maps the cell\'s minima ' +
+    'onto K = M* ∩ Π_j(C_j ∪ −C_j ∪ {0}), a union of relatively open convex pieces; two pieces have a ' +
+    'connected union iff one meets the closure of the other (exact LPs), so K\'s components are those of the ' +
+    'touching graph, and two components of K are two minima that no path of minima in the cell joins. A path ' +
+    'that leaves the open cell (e.g. along a boundary face, where some (W_1)_j x_i = 0) can join such minima: ' +
+    'that is a different reading and is not checked. Also checked under (2), the valley of the proof ' +
+    '(App. B.4): two minima with the same Q are joined by the moves W_1j ↦ λW_1j, W_2j ↦ W_2j/λ, λ > 0, inside ' +
+    'the cell at constant risk, exactly at τ = 0, ⅛, ¼, ⅜, ½, ¾, 1 of the path. The proof assumes R has a ' +
+    'unique minimiser in W̄; that fails when X̂ = (A_·i ⊗ x_i) lacks full rank (e.g. n < d1·dX), and then (1) ' +
+    'and (2) can fail. Second routes (z3): two points inside the cell, of equal risk, with no point of the ' +
+    'cell below it (over U_j = W_2jW_1j, which ranges exactly over Π_j(C_j ∪ −C_j ∪ {0})); for (1) their Q ' +
+    'differ; for (2) some W_2j has opposite signs at the two, so every path between them has W_2j = 0 ' +
+    'somewhere, and no minimum of the cell has W_2j = 0. Corollary 1\'s quotient-space construction (the ' +
     'operation ⊕ through T(W_1, W_2) = (diag(W_2)W_1, 1)) is definitional and not checked.',
-  checks: [rescalingValley, connected, oneClass],
+  checks: [oneClass, connected, rescalingValley],
 });

@@ -178,7 +178,8 @@ export function defaultBreakpoint(act: Activation<Rational>): number {
 
 /**
  * Theorem 4 (one hidden layer), Theorem 5 (deeper), the proof of Theorem 1 (any piecewise linear h)
- * and Corollary 3 (s− + s+ = 0): searches α = 2^{−k}, takes |γ| = half the paper's bound with the sign
+ * and Corollary 3 (s− + s+ = 0): searches α = 2^{−k} (small enough: the split separates and g_{l0} is the
+ * highest g_i of I, so that η_1 lies between I and J), takes |γ| = half the paper's bound with the sign
  * that makes the first-order change −2γ Σ_{i∈I}(s+ − s−)/(s+ + s−)V_{k,i} negative, and returns the
  * first point whose exact risk is below f(W̃).
  */
@@ -201,6 +202,9 @@ export function lowerRiskPoint(data: Dataset<Rational>, loss: Loss, spec: LowerR
     tried.push(alpha);
     const gap = separationGap(separation, v, data.inputs, alpha);
     if (gap.sign() <= 0) continue;
+    // "α small enough" also orders I as the proof does: g_{l0} is the largest g_i over I, so
+    // η_1 = g_{l0} + ½min_J(g_j − g_{l0}) lies above every g_i of I (not only for the gap to be positive).
+    if (!pivotIsHighest(separation, v, data.inputs, alpha)) continue;
     const gamma = gammaBound(separation, data.inputs, alpha).div(Rational.of(2)).mul(Rational.of(sign));
     if (!gamma.abs().lt(halfGapToPivot(separation, v, data.inputs, alpha))) continue;
     const parameters = { row, beta: separation.beta, alpha, gamma, eta1: eta1Of(separation, v, data.inputs, alpha), eta };
@@ -213,6 +217,12 @@ export function lowerRiskPoint(data: Dataset<Rational>, loss: Loss, spec: LowerR
     }
   }
   return { found: false, tried, reason: `no α = 2^{-k}, k = 1…${spec.maxHalvings ?? 40}, gave a risk below f(W̃)` };
+}
+
+/** Whether g_{l0} = max_{i∈I} g_i at this α (true for every small enough α, by the order of Lemma 7's I). */
+function pivotIsHighest(sep: Separation, v: readonly Rational[], x: readonly (readonly Rational[])[], alpha: Rational): boolean {
+  const g = shiftedValues(v, x, sep.beta, alpha);
+  return sep.first.every((i) => g[i]!.le(g[sep.pivot]!));
 }
 
 /** ½·min_{j∈J}(g_j − g_{l0}), the right-hand side of eq. (18). */
