@@ -265,6 +265,17 @@ const FLAG_CASES: Case[] = [
   { name: 'report --merge with --runs', args: ['report', '--merge', 'a.json', '--runs', '3', ...FIX], message: /--runs cannot be combined with it/ },
   { name: 'report --merge malformed shard', args: ['report', '--merge', 'a.json', ...FIX], files: { 'a.json': '{' }, message: /a\.json: not valid JSON/ },
   { name: 'report --merge missing shard', args: ['report', '--merge', 'none.json', ...FIX], message: /none\.json: no such file/ },
+  // Unwritable outputs are found before the run (as root too: the probe writes, it does not ask access()).
+  { name: 'report --out on a read-only file system', args: ['report', '--out', '/proc/report', '--runs', '1', ...FIX], message: /--out \/proc\/report: cannot write in \/proc/ },
+  { name: 'check --store on a read-only file system', args: ['check', '--store', '/sys/store', '--runs', '1', ...FIX], message: /--store \/sys\/store: cannot write in \/sys/ },
+  { name: 'check --baseline on a read-only file system', args: ['check', '--update-baseline', '--baseline', '/proc/verdicts.json', '--runs', '1', ...FIX], message: /--baseline \S*proc\/verdicts\.json: cannot write in \/proc/ },
+  { name: 'bench --out on a read-only file system', args: ['bench', '--quick', '--out', '/proc/bench.json'], message: /--out \/proc\/bench\.json: cannot write in \/proc/ },
+  {
+    name: 'report --readme with its markers out of order',
+    args: ['report', '--readme', 'README.md', '--runs', '1', ...FIX],
+    files: { 'README.md': '<!-- verdicts:end -->\n<!-- verdicts:start -->\n' },
+    message: /--readme README\.md: needs the markers <!-- verdicts:start --> and <!-- verdicts:end -->, in that order/,
+  },
   { name: 'bench --runs 0', args: ['bench', '--runs', '0'], message: /--runs "0"/ },
   { name: 'bench unknown option', args: ['bench', '--fast'], message: /bench: unknown option --fast/ },
   { name: 'bench --out a folder', args: ['bench', '--quick', '--out', 'folder'], files: { 'folder/x': '' }, message: /--out folder: is a folder, not a file/ },

@@ -16,7 +16,7 @@ import type { ParsedArgs } from '../options.ts';
 import { flag, listOption, parseCommandArgs, RUN_OPTIONS, stringOption } from '../options.ts';
 import { executeRun, notImplementedOf, prepareRun } from '../prepare-run.ts';
 import { UsageError } from '../usage-error.ts';
-import { requireOutputFolder } from '../output-path.ts';
+import { requireOutputFile, requireOutputFolder } from '../output-path.ts';
 
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -103,8 +103,10 @@ function readInput(file: string, displayName: string): string {
 /** Read before the run, so a missing file or marker is bad input and nothing is written. */
 function readReadme(file: string, displayName: string): { file: string; text: string } {
   const text = readInputText(file, `--readme ${displayName}`);
-  if (!text.includes(README_START) || !text.includes(README_END)) {
-    throw new InputError(`--readme ${displayName}: needs the markers ${README_START} and ${README_END}`);
+  const start = text.indexOf(README_START);
+  if (start < 0 || text.indexOf(README_END, start) < 0) {
+    throw new InputError(`--readme ${displayName}: needs the markers ${README_START} and ${README_END}, in that order`);
   }
+  requireOutputFile(file, '--readme', displayName);
   return { file, text };
 }
