@@ -9,15 +9,21 @@ import {
   lossHessian,
   Matrix,
   milneDataset,
+  milneDirectionOf,
   milneNetwork,
   negativeDirection,
   networkActivationPattern,
+  nullDirection,
   pass,
+  Rational,
   RationalField,
   squaredError,
   theorem,
+  unconfirmed,
   type DatasetPattern,
+  type Witness,
 } from '../../src/index.ts';
+import { confirmCurvatureBelow, rationalHint, weightsHint } from './_confirm.ts';
 import { boundaryProblem, problem } from './_instances.ts';
 import { fittedBeta, fittedLambda, outsideU, setting, slack, thetas } from './_region.ts';
 
@@ -35,9 +41,23 @@ const noSaddle = forAll({
     if (outside !== null) return discard(outside);
     const H = lossHessian(milneNetwork(p.W), milneDataset(p.inputs, p.targets), squaredError('mean'), { penalty: { lambda } });
     const counts = inertiaCounts(H);
-    return counts.positive === H.rows ? pass() : fail({ λ: lambda, 'inertia of Hess ℓ_λ': counts, 'direction of non-positive curvature': negativeDirection(H) });
+    if (counts.positive === H.rows) return pass();
+    const d = negativeDirection(H) ?? nullDirection(H);
+    return fail({ β: s.beta, λ: lambda, θ: theta, 'inertia of Hess ℓ_λ': counts, 'direction D of non-positive curvature': d === null ? null : milneDirectionOf(d, p.W) });
+  },
+  confirm: ({ p, theta }, w) => {
+    const D = weightsHint(w['direction D of non-positive curvature']);
+    const region = regionOf(w, theta);
+    return D === null || region === null ? unconfirmed('z3', 'the witness lacks the direction or the region') : confirmCurvatureBelow(p, D, region, { below: 'zero' });
   },
 });
+
+/** U of Theorem 4 as the witness names it (β, λ; θ from the instance). */
+function regionOf(w: Witness, theta: Rational) {
+  const beta = rationalHint(w['β']);
+  const lambda = rationalHint(w['λ']);
+  return beta === null || lambda === null ? null : { kind: 'U' as const, beta, lambda, theta };
+}
 
 /** Every way of putting the units with zero pre-activation on one side or the other: the pieces meeting at W. */
 function adjacentPatterns(pattern: DatasetPattern): DatasetPattern[] {
@@ -74,10 +94,28 @@ const piecesAtBoundary = forAll({
       const shifted = H.sub(Matrix.identity(RationalField, H.rows).scale(theta));
       const counts = inertiaCounts(shifted);
       if (counts.negative > 0) {
-        return fail({ 'zero pre-activations (point, layer, unit)': zeros, piece, λ: lambda, θ: theta, 'inertia of Hess φ − θI': counts });
+        const d = negativeDirection(shifted);
+        return fail({
+          'zero pre-activations (point, layer, unit)': zeros,
+          piece,
+          β: s.beta,
+          λ: lambda,
+          θ: theta,
+          'inertia of Hess φ − θI': counts,
+          'direction D with Dᵀ(Hess φ − θI)D < 0': d === null ? null : milneDirectionOf(d, p.W),
+        });
       }
     }
     return pass();
+  },
+  confirm: ({ p, theta }, w) => {
+    const D = weightsHint(w['direction D with Dᵀ(Hess φ − θI)D < 0']);
+    const region = regionOf(w, theta);
+    const piece = w.piece;
+    const pieces = Array.isArray(piece) && piece.every((pt) => Array.isArray(pt) && pt.every((l) => Array.isArray(l) && l.every(Number.isInteger))) ? (piece as number[][][]) : null;
+    return D === null || region === null || pieces === null
+      ? unconfirmed('z3', 'the witness lacks the direction, the piece or the region')
+      : confirmCurvatureBelow(p, D, region, { below: 'theta', pieces });
   },
 });
 

@@ -15,6 +15,7 @@ import {
   smallRational,
   theorem,
 } from '../../src/index.ts';
+import { confirmEq24Differs, widenedDiagonal, widenedInstance, widthsOf } from './_confirm.ts';
 import { point, type Weights } from './_instances.ts';
 
 /** det(A) = det(C) + (−1)^{H+1}β^{H+2} for A with diagonal blocks D_i (det D_i = β) and C of (25). */
@@ -33,6 +34,10 @@ const widened = forAll({
   check: ({ p: { a, W }, d, gamma }) => {
     const phi = milneWidening(a, W, d);
     return identity(phi.input, phi.weights, milneWidenedDiagonal(milneWidths(W), d, gamma), gamma.pow(d));
+  },
+  confirm: ({ p: { a, W }, d, gamma }) => {
+    const wide = widenedInstance(a, W, d);
+    return confirmEq24Differs(wide.a, wide.W, widenedDiagonal(widthsOf(W), d, gamma), gamma.pow(d));
   },
 });
 
@@ -58,6 +63,7 @@ const general = forAll({
   basis: 'exact',
   arbitrary: equalDeterminants,
   check: ({ a, W, diagonal, beta }) => identity(a, W, diagonal, beta),
+  confirm: ({ a, W, diagonal, beta }) => confirmEq24Differs(a, W, diagonal, beta),
 });
 
 export default theorem({

@@ -13,12 +13,16 @@ import {
   pass,
   Rational,
   theorem,
+  unconfirmed,
+  undecided,
   type Polynomial,
 } from '../../src/index.ts';
+import { confirmFrozenPolynomialDiffers, confirmOutputNonZeroOnB, confirmZeroPolynomial, rationalHint } from './_confirm.ts';
 import { problem, zeroPreActivation, type Weights } from './_instances.ts';
 
 const along = (W: Weights, X: Weights, t: Rational): Weights => W.map((Wi, i) => Wi.map((row, j) => row.map((w, k) => w.add(t.mul(X[i]![j]![k]!)))));
 const key = (S: Rational[][]): string => S.map((s) => s.map(String).join('')).join('/');
+const hintMissing = (what: string) => unconfirmed('z3', `the witness gives no ${what}`);
 
 /** A differentiable point (no zero pre-activation at a) and a direction. */
 const smooth = problem({ targets: 'free', maxPoints: 1, maxDepth: 2 }).map((p) => ({ a: p.inputs[0]!, W: p.W, X: p.X }));
@@ -33,12 +37,17 @@ const frozenNearby = forAll({
     const switches = key(milneSwitches(a, W));
     for (const t of [r.neg(), r.div(Rational.of(-2)), r.div(Rational.of(3)), r]) {
       const Wt = along(W, X, t);
+      // A switch that moves inside the radius is a radius of ours that is too large, not a failure of (3).
+      if (key(milneSwitches(a, Wt)) !== switches) return undecided('the certified radius did not keep the switches');
       const y = milneOutput(a, Wt);
-      if (!y.equals(frozen.evaluate(t)) || key(milneSwitches(a, Wt)) !== switches) {
-        return fail({ r, t, 'y(a, W + tX)': y, 'frozen polynomial at t': frozen.evaluate(t), 'switches at W': switches, 'switches at W + tX': key(milneSwitches(a, Wt)) });
-      }
+      if (!y.equals(frozen.evaluate(t))) return fail({ r, t, 'y(a, W + tX)': y, 'frozen polynomial at t': frozen.evaluate(t), 'switches at W': switches });
     }
     return pass();
+  },
+  confirm: ({ a, W, X }, w) => {
+    const r = rationalHint(w.r);
+    const t = rationalHint(w.t);
+    return r === null || t === null ? hintMissing('r and t') : confirmFrozenPolynomialDiffers(a, W, X, r, t);
   },
 });
 
@@ -81,10 +90,12 @@ const zeroSetOfPolynomial = forAll({
     const z = milnePreActivationsAlongLine(a, W, W.map((Wi) => Wi.map((row) => row.map(() => Rational.ZERO))));
     const at = (k: number, j: number): Rational => z[k - 1]![j]!.evaluate(Rational.ZERO);
     const earlierNonZero = z.slice(0, layer - 1).every((l) => l.every((p) => !p.evaluate(Rational.ZERO).isZero()));
-    if (!earlierNonZero || !at(layer, unit).isZero()) return fail({ note: 'construction did not give a point of C', layer, unit });
+    const previousActive = layer === 1 ? a.some((v) => !v.isZero()) : milneSwitches(a, W)[layer - 1]!.some((s) => !s.isZero());
+    if (!earlierNonZero || !previousActive || !at(layer, unit).isZero()) return undecided('the construction did not give a point of C');
     const monomials = monomialsOfYij(a, W, layer, unit);
     return monomials.length > 0 ? pass() : fail({ layer, unit, 'switches at W': key(milneSwitches(a, W)), note: 'y_{i,j} is the zero polynomial' });
   },
+  confirm: ({ a, W, layer, unit }) => confirmZeroPolynomial(a, W, layer, unit),
 });
 
 /** A point of the set B: every unit of hidden layer k is switched off, so layer k + 1 sees only zeros. */
@@ -104,7 +115,7 @@ const constantOnB = forAll({
   check: ({ a, W, X, layer }) => {
     const z = milnePreActivationsAlongLine(a, W, X).slice(0, layer);
     const allOff = z[layer - 1]!.every((p) => p.evaluate(Rational.ZERO).sign() < 0);
-    if (!allOff || milneActivePaths(a, W).length > 0) return fail({ note: 'construction did not switch the layer off', layer });
+    if (!allOff || milneActivePaths(a, W).length > 0) return undecided('the construction did not switch the layer off');
     // The switches of layers 1..k keep their signs for |t| ≤ r: layer k stays off and y(a, W + tX) = 0.
     const polys: Polynomial[] = z.flat();
     let r = Rational.ONE;
@@ -114,6 +125,11 @@ const constantOnB = forAll({
       if (!y.isZero()) return fail({ layer, r, t, 'y(a, W + tX)': y });
     }
     return pass();
+  },
+  confirm: ({ a, W, X, layer }, w) => {
+    const r = rationalHint(w.r);
+    const t = rationalHint(w.t);
+    return r === null || t === null ? hintMissing('r and t') : confirmOutputNonZeroOnB(a, W, X, layer, r, t);
   },
 });
 
@@ -126,10 +142,11 @@ export default theorem({
     'zero, y equals on a neighbourhood the polynomial with the switches frozen at W, S_{H+1}W_HᵀS_H⋯S_1W_0ᵀa (eq. (3) ' +
     'as printed omits S_{H+1}, which is needed when the output unit is off: y ≡ 0 there while W_HᵀS_H⋯W_0ᵀa < 0); ' +
     'checked along W + tX for |t| ≤ r, r certified by Sturm counts so that no pre-activation changes sign, the forward ' +
-    'pass agreeing with the frozen polynomial and keeping the switches. (ii) A point where the first zero ' +
-    'pre-activation (unit j of layer i) follows a layer with an active unit (the set C) lies in the zero set of ' +
-    'y_{i,j} (eq. (4)), a polynomial that is not identically zero (certified by a monomial: a path from a non-zero ' +
-    'input entry through active units, coefficient a^{i_0}); zero sets of non-zero polynomials have measure zero. (iii) ' +
-    'On the set B (a hidden layer entirely off) y ≡ 0 near W, checked along W + tX with a Sturm-certified radius.',
+    'pass agreeing with the frozen polynomial (a switch that moved inside r would be an error of the radius: undecided). ' +
+    '(ii) A point where the first zero pre-activation (unit j of layer i) follows a layer with an active unit (the ' +
+    'set C) lies in the zero set of y_{i,j} (eq. (4)), a polynomial that is not identically zero (certified by a ' +
+    'monomial: a path from a non-zero input entry through active units, coefficient a^{i_0}); zero sets of non-zero ' +
+    'polynomials have measure zero. (iii) On the set B (a hidden layer entirely off) y ≡ 0 near W, checked along ' +
+    'W + tX for |t| ≤ r with a Sturm-certified radius r keeping the layer off.',
   checks: [frozenNearby, zeroSetOfPolynomial, constantOnB],
 });

@@ -16,8 +16,10 @@ import {
   Rational,
   squaredError,
   theorem,
+  unconfirmed,
   undecided,
 } from '../../src/index.ts';
+import { confirmPureSecondDerivativeFails } from './_confirm.ts';
 import { problem, type MilneProblem, type Weights } from './_instances.ts';
 
 const hessianDiagonal = (p: MilneProblem): Rational[] => {
@@ -37,12 +39,26 @@ const pureSecondDerivatives = forAll({
     for (let k = 0; k < diagonal.length; k++) {
       const formula = gradients.reduce((s, g) => s.add(g[k]!.mul(g[k]!)), Rational.ZERO).mul(Rational.of(2, N));
       if (!diagonal[k]!.equals(formula) || diagonal[k]!.sign() < 0) {
-        return fail({ parameter: k, '∂²ℓ/∂w²': diagonal[k]!, '(2/N)Σ(∂y_i/∂w)²': formula });
+        return fail({ parameter: k, 'weight (layer, row, column)': weightOf(p.W, k), '∂²ℓ/∂w²': diagonal[k]!, '(2/N)Σ(∂y_i/∂w)²': formula });
       }
     }
     return pass();
   },
+  confirm: (p, w) => {
+    const weight = w['weight (layer, row, column)'];
+    return Array.isArray(weight) && weight.length === 3 && weight.every(Number.isInteger)
+      ? confirmPureSecondDerivativeFails(p, weight as [number, number, number])
+      : unconfirmed('z3', 'the witness names no weight');
+  },
 });
+
+/** Where the flat parameter k of milneNetwork(W) sits in the paper's W_k[j][u]. */
+function weightOf(W: Weights, k: number): [number, number, number] {
+  const e = milneDirection(W).map((_, i) => (i === k ? Rational.ONE : Rational.ZERO));
+  const X = milneDirectionOf(e, W);
+  for (let l = 0; l < X.length; l++) for (let j = 0; j < X[l]!.length; j++) for (let u = 0; u < X[l]![j]!.length; u++) if (!X[l]![j]![u]!.isZero()) return [l, j, u];
+  throw new RangeError(`no weight at parameter ${k}`);
+}
 
 /** y(a_i, ·) is locally constant iff every path is blocked: some layer 1..H+1 has all its switches off. */
 const outputLocallyConstant = (a: readonly Rational[], W: Weights): boolean => milneSwitches(a, W).slice(1).some((s) => s.every((v) => v.isZero()));

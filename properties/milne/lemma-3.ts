@@ -13,6 +13,7 @@ import {
   powerOfMinusOne,
   theorem,
 } from '../../src/index.ts';
+import { confirmDeterminantDiffersFromOutput, confirmLiteralBlocksDefined } from './_confirm.ts';
 import { point } from './_instances.ts';
 
 const instances = point({ maxDepth: 2 });
@@ -33,6 +34,7 @@ const determinantFormula = forAll({
       'switches S_1..S_{H+1} (units on/off)': milneSwitches(a, W).map((s) => s.map((v) => (v.isZero() ? 'off' : 'on')).join(' ')),
     }));
   },
+  confirm: ({ a, W }) => confirmDeterminantDiffersFromOutput(a, W),
 });
 
 // The text's V_i = S_{i+1}W_iS_i multiplies an n_{i+1}×n_{i+1} switch by an n_i×n_{i+1} matrix.
@@ -45,6 +47,7 @@ const literalReading = forAll({
     const undefinedBlocks = blocks.flatMap((b) => ('error' in b ? [`V_${b.layer}: ${b.error}`] : []));
     return undefinedBlocks.length > 0 ? pass() : fail({ note: 'every literal block is defined', blocks: blocks.map((b) => ('value' in b ? b.value.toStrings() : b.error)) });
   },
+  confirm: ({ W }) => confirmLiteralBlocksDefined(W),
 });
 
 const correctedCorner = forAll({
@@ -56,6 +59,7 @@ const correctedCorner = forAll({
     const det = determinant(milneMatrix(a, W, { corner: powerOfMinusOne(milneDepth(W)) }));
     return passIf(det.equals(y), () => ({ H: milneDepth(W), 'y(a, W)': y, det }));
   },
+  confirm: ({ a, W }) => confirmDeterminantDiffersFromOutput(a, W, powerOfMinusOne(W.length - 1)),
 });
 
 export default theorem({
@@ -71,6 +75,7 @@ export default theorem({
     'y = aᵀV_0⋯V_H holds. Switches use 1_{x>0}, so zero pre-activations are included. Decided exactly (Bareiss ' +
     'determinant against the forward pass). A third check shows that with the corner (−1)^H the identity holds: a ' +
     'contributing permutation is a cycle through 1, one index of each of J_0, …, J_{H+1} (H + 3 indices), of sign ' +
-    '(−1)^H, so with the printed corner det A = −y.',
+    '(−1)^H, so with the printed corner det A = −y. A failure counts when z3 confirms it on A written from the raw ' +
+    'numbers (switches 1_{z>0}, determinant by Laplace expansion) against y written as nested ReLUs.',
   checks: [determinantFormula, literalReading, correctedCorner],
 });

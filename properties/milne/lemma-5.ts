@@ -15,6 +15,7 @@ import {
   rationalRows,
   theorem,
 } from '../../src/index.ts';
+import { confirmJacobiDiffers, confirmLemma5Differs } from './_confirm.ts';
 import { direction, point } from './_instances.ts';
 
 /** Square A and X of size 1..5 with small rational entries, A invertible (the lemma's hypothesis). */
@@ -41,6 +42,7 @@ function secondDerivative(name: string, arbitrary: typeof squarePair) {
       const formula = lemma5SecondDerivative(A, X);
       return passIf(exact.equals(formula), () => ({ A: A.toStrings(), X: X.toStrings(), 'det(A + tX)': line.toString('t'), "d²/dt² at 0": exact, 'det(A)(tr(M)² − tr(M²))': formula }));
     },
+    confirm: ({ A, X }) => confirmLemma5Differs(A, X),
   });
 }
 
@@ -55,6 +57,7 @@ const jacobi = forAll({
     const formula = jacobiDerivative(A, X);
     return passIf(line.coefficient(1).equals(formula), () => ({ A: A.toStrings(), X: X.toStrings(), 'det(A + tX)': line.toString('t'), 'tr(Adj(A)X)': formula }));
   },
+  confirm: ({ A, X }) => confirmJacobiDiffers(A, X),
 });
 
 export default theorem({

@@ -14,6 +14,7 @@ import {
   theorem,
   type DeterminantMatrixOptions,
 } from '../../src/index.ts';
+import { confirmLemma6Differs } from './_confirm.ts';
 import { problem, type MilneProblem } from './_instances.ts';
 
 /** Differentiable points (no zero pre-activation) with y(a_i, W) ≠ 0, i.e. det A(a_i, W) ≠ 0; free targets. */
@@ -41,6 +42,7 @@ const asPrinted = forAll({
   basis: 'exact',
   arbitrary: instances,
   check: (p) => compare(p, {}),
+  confirm: (p) => confirmLemma6Differs(p),
 });
 
 const corrected = forAll({
@@ -48,6 +50,7 @@ const corrected = forAll({
   basis: 'exact',
   arbitrary: instances,
   check: (p) => compare(p, { corner: powerOfMinusOne(milneDepth(p.W)) }),
+  confirm: (p) => confirmLemma6Differs(p, powerOfMinusOne(p.W.length - 1)),
 });
 
 export default theorem({
@@ -62,6 +65,8 @@ export default theorem({
     'exactly with the coefficients of the polynomial t ↦ ℓ(W + tX) (differentiable points: every pre-activation ' +
     'non-zero; free rational targets). The derivation uses det A_i = y(a_i, W) (Lemma 3), which fails by a sign ' +
     '(milne/lemma-3): with the printed A_i the formulas give (2/N)Σ(y_i + f_i)y_i′ instead of (2/N)Σ(y_i − f_i)y_i′. A ' +
-    'second check evaluates the same formulas with the corner entry (−1)^H, where det A_i = y_i.',
+    'second check evaluates the same formulas with the corner entry (−1)^H, where det A_i = y_i. A failure counts ' +
+    'when z3 confirms it: ℓ(W + tX) expanded in t with the switches of W (a differentiable point, checked), against ' +
+    'the formulas with det A_i by Laplace expansion and A_i⁻¹ by cofactors, all written from the raw numbers.',
   checks: [asPrinted, corrected],
 });

@@ -3,6 +3,7 @@ import {
   determinant,
   discard,
   fail,
+  failOutside,
   forAll,
   inverse,
   Matrix,
@@ -15,9 +16,12 @@ import {
   Rational,
   smallestSingularValueBounds,
   theorem,
+  unconfirmed,
   undecided,
   type Outcome,
+  type Witness,
 } from '../../src/index.ts';
+import { confirmFrobeniusBoundFails, confirmOperatorBoundFails, rationalHint, rationalMatrixHint, weightsHint } from './_confirm.ts';
 import { problem, testDirections, type MilneProblem, type Weights } from './_instances.ts';
 import { frobeniusSquared } from './_region.ts';
 
@@ -59,9 +63,23 @@ function operatorBoundAt(X: Weights, lhs: Rational, terms: readonly PointTerms[]
   if (lhs.ge(weakest)) return pass();
   if (bounds.some((b) => b.lo.isZero())) return undecided('σ_min not separated from 0');
   const strongest = sum((b) => b.lo).neg(); // ≤ the bound itself
-  if (lhs.lt(strongest)) return fail({ X, 'd²ℓ': lhs, 'bound (15) at most': strongest, 'σ_min intervals': bounds.map((b) => [b.lo, b.hi]) });
-  return undecided('the bound is within the σ_min isolation width of the second derivative');
+  const witness = { X, 'd²ℓ': lhs, 'bound (15) at most': strongest, 'σ_min intervals': bounds.map((b) => [b.lo, b.hi]), A_i: terms.map((t) => t.A.toStrings()) };
+  // The bound (15) lies in [strongest, weakest]: it fails when that enclosure lies above d²ℓ.
+  return failOutside('the bound (15)', { lo: decimal(strongest, 'down'), hi: decimal(weakest, 'up') }, decimal(lhs, 'up'), witness, 'above');
 }
+
+/** x rounded to 40 decimals, down or up (an outward rounding keeps the enclosure rigorous). */
+function decimal(x: Rational, direction: 'down' | 'up'): string {
+  const scale = 10n ** 40n;
+  const scaled = x.mul(Rational.of(scale));
+  const n = direction === 'down' ? scaled.floor() : scaled.ceil();
+  const sign = n < 0n ? '-' : '';
+  const digits = (n < 0n ? -n : n).toString().padStart(41, '0');
+  return `${sign}${digits.slice(0, -40)}.${digits.slice(-40)}`;
+}
+
+/** The direction of a failure, from its witness. */
+const directionOf = (w: Witness): Weights | null => weightsHint(w.X);
 
 const operatorBound = forAll({
   name: 'd²/dt² ℓ(W + tX) ≥ −(2/N)Σ|e_i||det A_i|‖A_i⁻¹‖²_op‖X_i‖² (15)',
@@ -75,6 +93,13 @@ const operatorBound = forAll({
       if (outcome.status !== 'pass') return outcome;
     }
     return pass();
+  },
+  confirm: (p, w) => {
+    const X = directionOf(w);
+    const lower = Array.isArray(w['σ_min intervals']) ? w['σ_min intervals'].map((b: unknown) => (Array.isArray(b) ? rationalHint(b[0]) : null)) : null;
+    const A = Array.isArray(w.A_i) ? w.A_i.map(rationalMatrixHint) : null;
+    if (X === null || lower === null || A === null || lower.some((v) => v === null) || A.some((m) => m === null)) return unconfirmed('z3', 'the witness lacks X, σ_min bounds or A_i');
+    return confirmOperatorBoundFails(p, X, lower as Rational[], A as Rational[][][]);
   },
 });
 
@@ -94,6 +119,10 @@ const frobeniusBound = forAll({
       if (lhs.lt(bound)) return fail({ X, 'd²ℓ': lhs, 'bound (14)': bound });
     }
     return pass();
+  },
+  confirm: (p, w) => {
+    const X = directionOf(w);
+    return X === null ? unconfirmed('z3', 'the witness lacks X') : confirmFrobeniusBoundFails(p, X);
   },
 });
 

@@ -4,6 +4,7 @@ import {
   determinant,
   fail,
   forAll,
+  Matrix,
   milneBlockOffsets,
   milneCMatrix,
   milneMatrix,
@@ -13,14 +14,28 @@ import {
   milneWidenedDiagonal,
   milneWidening,
   milneWidths,
+  negativeDirection,
   pass,
   passIf,
   qiIntervals,
   Rational,
+  RationalField,
   SingularValues,
   smallRational,
   theorem,
+  unconfirmed,
 } from '../../src/index.ts';
+import {
+  confirmQiIntervalBelowFloor,
+  confirmSmallSingularValue,
+  confirmSwitchDiagonalDeterminantDiffers,
+  confirmWidenedDeterminantDiffers,
+  confirmWidenedOutputDiffers,
+  rationalHint,
+  rationalMatrixHint,
+  widenedDiagonal,
+  widthsOf,
+} from './_confirm.ts';
 import { point, type Weights } from './_instances.ts';
 
 const widening = fc.integer({ min: 1, max: 2 });
@@ -38,6 +53,7 @@ const sameOutput = forAll({
     const y = milneOutput(a, W);
     return passIf(wide.equals(y), () => ({ 'y(a, W)': y, 'ỹ(φ(a, W))': wide, d }));
   },
+  confirm: ({ p: { a, W }, d }) => confirmWidenedOutputDiffers(a, W, d),
 });
 
 const widenedDeterminant = forAll({
@@ -51,6 +67,7 @@ const widenedDeterminant = forAll({
     const original = determinant(milneMatrix(a, W));
     return passIf(wide.equals(original), () => ({ 'det A(a, W)': original, 'det Ã(φ(a, W))': wide, d, β: g.pow(d), 'α_i': diagonal.map((D) => D[D.length - 1]!) }));
   },
+  confirm: ({ p: { a, W }, d, gamma: g }) => confirmWidenedDeterminantDiffers(a, W, d, widenedDiagonal(widthsOf(W), d, g)),
 });
 
 const switchDeterminant = forAll({
@@ -62,6 +79,10 @@ const switchDeterminant = forAll({
     const modified = determinant(milneMatrix(a, W, { diagonal }));
     const original = determinant(milneMatrix(a, W));
     return passIf(modified.equals(original), () => ({ 'det A': original, 'det with (17)': modified, diagonal }));
+  },
+  confirm: ({ p: { a, W } }, w) => {
+    const diagonal = rationalMatrixHint(w.diagonal);
+    return diagonal === null ? unconfirmed('z3', 'the witness lacks the diagonal') : confirmSwitchDiagonalDeterminantDiffers(a, W, diagonal);
   },
 });
 
@@ -111,6 +132,13 @@ const intervalsAwayFromZero = forAll({
     }
     return pass();
   },
+  confirm: ({ p: { a, W }, epsilon, slack }, w) => {
+    const index = w['index j (1-based)'];
+    const d = w.d;
+    return typeof index === 'number' && typeof d === 'number'
+      ? confirmQiIntervalBelowFloor(a, W, epsilon, slack, d, index - 1)
+      : unconfirmed('z3', 'the witness lacks the index or d');
+  },
 });
 
 /** The smallest k/4 ≥ 1 with (k/4)^d ≥ x. */
@@ -135,9 +163,21 @@ const smallestSingularValue = forAll({
     const floor = diagonal.reduce((m, D) => m.min(D[D.length - 1]!), Rational.ONE);
     const sv = new SingularValues(C);
     const below = sv.countIn(Rational.ZERO, floor) - sv.countIn(floor, floor);
-    return passIf(below === 0, () => ({ β: beta, d, 'min(1, α)': floor, 'singular values below': below, C: C.toStrings() }));
+    return passIf(below === 0, () => ({ γ: g, β: beta, d, 'min(1, α)': floor, 'singular values below': below, C: C.toStrings(), 'x with ‖C̃x‖ < min(1, α)‖x‖': belowFloor(C, floor) }));
+  },
+  confirm: ({ p: { a, W }, d }, w) => {
+    const g = rationalHint(w['γ']);
+    const x = w['x with ‖C̃x‖ < min(1, α)‖x‖'];
+    const vector = Array.isArray(x) ? x.map(rationalHint) : null;
+    return g === null || vector === null || vector.some((v) => v === null) ? unconfirmed('z3', 'the witness lacks γ or x') : confirmSmallSingularValue(a, W, d, g, vector as Rational[]);
   },
 });
+
+/** A vector x with xᵀ(C̃ᵀC̃ − c²I)x < 0, i.e. ‖C̃x‖ < c‖x‖ (exact LDLᵀ), or null. */
+function belowFloor(C: Matrix<Rational>, c: Rational): Rational[] | null {
+  const G = C.transpose().mul(C).sub(Matrix.identity(RationalField, C.cols).scale(c.mul(c)));
+  return negativeDirection(G);
+}
 
 export default theorem({
   id: 'milne/lemma-8',

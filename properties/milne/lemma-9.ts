@@ -10,7 +10,9 @@ import {
   polynomialDerivativeAtZero,
   Rational,
   theorem,
+  unconfirmed,
 } from '../../src/index.ts';
+import { confirmLemma9Fails, rationalHint, weightsHint } from './_confirm.ts';
 import { isZeroDirection, problem, testDirections } from './_instances.ts';
 import { fittedBeta, frobeniusSquared, outsideU, setting, slack } from './_region.ts';
 
@@ -40,6 +42,11 @@ const bound = forAll({
       }
     }
     return pass();
+  },
+  confirm: ({ p }, w) => {
+    const X = weightsHint(w.X);
+    const beta = rationalHint(w['β']);
+    return X === null || beta === null ? unconfirmed('z3', 'the witness lacks X or β') : confirmLemma9Fails(p, X, beta);
   },
 });
 

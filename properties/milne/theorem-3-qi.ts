@@ -1,6 +1,7 @@
 // milne, Theorem 3 (Qi 1984): Gershgorin-type intervals for singular values.
 import fc from 'fast-check';
 import { forAll, Matrix, passIf, qiIntervals, Rational, RationalField, rationalRows, singularValueIntervals, SingularValues, theorem } from '../../src/index.ts';
+import { confirmSingularValueOutside } from './_confirm.ts';
 
 /** Square rational matrices of size 1..5, shrinking toward 1×1 and small integers. */
 const squares = fc.integer({ min: 1, max: 5 }).chain((n) => rationalRows(n, n, { maxNumerator: 5, maxDenominator: 3 }));
@@ -33,6 +34,7 @@ function qiCheck(name: string, arbitrary: fc.Arbitrary<Rational[][]>) {
         n: A.rows,
       }));
     },
+    confirm: (rows) => confirmSingularValueOutside(rows),
   });
 }
 

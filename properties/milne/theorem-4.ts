@@ -9,6 +9,7 @@ import {
   lossHessian,
   Matrix,
   milneDataset,
+  milneDirectionOf,
   milneNetwork,
   milneNormBound,
   milneThreshold,
@@ -19,7 +20,10 @@ import {
   RationalField,
   squaredError,
   theorem,
+  unconfirmed,
+  type Witness,
 } from '../../src/index.ts';
+import { confirmCurvatureBelow, rationalHint, weightsHint, type Region } from './_confirm.ts';
 import { problem, type MilneProblem } from './_instances.ts';
 import { fittedBeta, fittedLambda, oneNorm, outsideU, setting, slack, sqrtUpper, thetas } from './_region.ts';
 
@@ -34,8 +38,18 @@ function atLeastTheta(p: MilneProblem, lambda: Rational, theta: Rational, detail
   const shifted = H.sub(Matrix.identity(RationalField, H.rows).scale(theta));
   const counts = inertiaCounts(shifted);
   if (counts.negative === 0) return pass();
-  return fail({ ...detail, λ: lambda, θ: theta, 'inertia of Hess ℓ_λ − θI': counts, 'direction d with dᵀ(Hess ℓ_λ − θI)d < 0': negativeDirection(shifted) });
+  const d = negativeDirection(shifted);
+  return fail({ ...detail, λ: lambda, θ: theta, 'inertia of Hess ℓ_λ − θI': counts, 'direction D with Dᵀ(Hess ℓ_λ − θI)D < 0': d === null ? null : milneDirectionOf(d, p.W) });
 }
+
+/** Hess ℓ_λ ⪰ θI fails along the witness's direction in the region the witness names (z3, from the raw numbers). */
+function confirmBelowTheta(p: MilneProblem, w: Witness, region: (w: Witness) => Region | null) {
+  const D = weightsHint(w['direction D with Dᵀ(Hess ℓ_λ − θI)D < 0']);
+  const where = region(w);
+  return D === null || where === null ? unconfirmed('z3', 'the witness lacks the direction or the region') : confirmCurvatureBelow(p, D, where, { below: 'theta' });
+}
+
+const hinted = (w: Witness, key: string) => rationalHint(w[key]);
 
 const instances = fc.record({ p: problem({ targets: 'open', maxDepth: 2 }), delta: slack, theta: thetas, kappa: slack });
 
@@ -51,6 +65,12 @@ const strongConvexity = forAll({
     if (outside !== null) return discard(outside);
     return atLeastTheta(p, lambda, theta, { β: beta, M: s.M, 'ℓ(W)': s.loss, H: s.H, widths: milneWidths(p.W) });
   },
+  confirm: ({ p, theta }, w) =>
+    confirmBelowTheta(p, w, (v) => {
+      const beta = hinted(v, 'β');
+      const lambda = hinted(v, 'λ');
+      return beta === null || lambda === null ? null : { kind: 'U', beta, lambda, theta };
+    }),
 });
 
 const theoremOne = forAll({
@@ -69,6 +89,12 @@ const theoremOne = forAll({
     if (milneNormBound(p.W).gt(R) || s.loss.gt(milneThreshold(p.targets, R, s.H, lambda, theta))) return discard('not in the set of Theorem 1');
     return atLeastTheta(p, lambda, theta, { R, M: s.M, 'ℓ(W)': s.loss, H: s.H });
   },
+  confirm: ({ p, theta }, w) =>
+    confirmBelowTheta(p, w, (v) => {
+      const R = hinted(v, 'R');
+      const lambda = hinted(v, 'λ');
+      return R === null || lambda === null ? null : { kind: 'theorem 1', R, lambda, theta };
+    }),
 });
 
 export default theorem({
