@@ -24,6 +24,7 @@ const loss = squaredError('mean');
 const corollary3 = forAll({
   name: 'every turning point has s− + s+ = 0, d_1 ≥ dY + 2, d_i ≥ dY + 1: certified local minima of risk f(W̃) and a point of lower risk',
   basis: 'certified',
+  cannotFail: 'Corollary 3 is an existence statement: a construction that does not come out is undecided, and no instance can refute it',
   arbitrary: networkInstance('symmetric', { maxDepth: 3, firstExtra: 1 }),
   check: (instance) => {
     const data = datasetOf(instance);

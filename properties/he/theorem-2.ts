@@ -77,6 +77,7 @@ function judge(net: Network<Rational>, data: Dataset<Rational>, start: DatasetPa
 const cellMinima = forAll({
   name: 'every critical point inside a cell is either a certified saddle or has the risk of the cell\'s least-squares minimum over W̄',
   basis: 'certified',
+  cannotFail: 'it certifies saddles or the least-squares risk; a critical point it cannot classify is undecided',
   arbitrary: criticalInstance,
   check: ({ cell, scales }) => {
     const data = datasetOf(cell);

@@ -28,6 +28,7 @@ export default theorem({
     forAll({
       name: 'a ≠ 0 is not a local minimum (the rescaling ray of eq. (9))',
       basis: NUMERICAL,
+      cannotFail: 'it exhibits a descent ray; refuting would need a certified local minimum of an exp-containing function',
       arbitrary: unitCase({ losses: ['squared', 'cubic-hinge'], targets: 'free', head: 'nonzero', duplicates: true }),
       check: (c) => {
         const { problem, head } = buildCase(c);
@@ -37,6 +38,7 @@ export default theorem({
     forAll({
       name: 'θ not a global minimum of L: no (0, b, W) is a local minimum',
       basis: NUMERICAL,
+      cannotFail: 'it exhibits descent by moments; refuting would need a certified local minimum of an exp-containing function',
       arbitrary: unitCase({ losses: ['squared', 'cubic-hinge'], targets: 'free', head: 'zero', duplicates: true }),
       check: (c) => {
         const { net, data, loss, problem, head } = buildCase(c);

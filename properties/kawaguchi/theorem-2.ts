@@ -59,6 +59,7 @@ export default theorem({
     forAll({
       name: 'some ∇ℓ_{y_i}(f(x_i; θ)) ≠ 0: no (a, b, W) is a local minimum',
       basis: NUMERICAL,
+      cannotFail: 'it exhibits descent; refuting would need a certified local minimum of an exp-containing function',
       arbitrary: unitCase({ losses: ['squared', 'quartic', 'cubic-hinge'], targets: 'consistent', head: 'any', duplicates: true }),
       check: (c) => {
         const { problem, head } = buildCase(c);

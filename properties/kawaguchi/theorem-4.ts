@@ -77,6 +77,7 @@ export default theorem({
     forAll({
       name: 'θ not a global minimum: no (a, b, W) is a local minimum',
       basis: NUMERICAL,
+      cannotFail: 'it exhibits descent; refuting would need a certified local minimum of an exp-containing function',
       arbitrary: unitCase({ losses: ['squared', 'cubic-hinge'], targets: 'free', head: 'any', duplicates: true }),
       check: (c) => {
         const { net, data, loss, problem, head } = buildCase(c);
@@ -87,6 +88,7 @@ export default theorem({
     forAll({
       name: 'L̃ decreases strictly along an exhibited path on which the unit runs off',
       basis: NUMERICAL,
+      cannotFail: 'the path is our construction: one that is not certified strictly decreasing is undecided',
       arbitrary: unitCase({ losses: ['squared', 'cubic-hinge'], targets: 'free', head: 'any', duplicates: true }),
       check: (c) => {
         const { net, data, loss, problem, head } = buildCase(c);

@@ -82,6 +82,7 @@ const criticalPoints = problem({ targets: 'closed', maxDepth: 2 }).map((p) => ({
 const noLocalMaximum = forAll({
   name: 'no differentiable local maximum: ℓ is locally constant at W or rises along some direction',
   basis: 'certified',
+  cannotFail: 'it exhibits a rising direction or local constancy; a point it cannot settle is undecided',
   arbitrary: fc.oneof(problem({ targets: 'free', maxDepth: 2 }), criticalPoints),
   check: (p) => {
     if (p.inputs.every((a) => outputLocallyConstant(a, p.W))) return pass();

@@ -23,6 +23,8 @@ export interface PropertyCheck {
    * evaluator with `evaluate`. Without one, a failure is shown but never counts as a refutation.
    */
   readonly confirm?: (instance: unknown, witness: Witness) => Confirmation | Promise<Confirmation>;
+  /** Why the check can only pass or be undecided (then it has no `confirm`). */
+  readonly cannotFail?: string;
 }
 
 /** One line of a paper-versus-computed table. */

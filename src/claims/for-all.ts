@@ -24,6 +24,12 @@ export interface ForAllSpec<T> {
    * minimal independent evaluator). A failure counts as a refutation only when this confirms it.
    */
   readonly confirm?: Confirm<T>;
+  /**
+   * For a check that can only pass or be undecided (it exhibits a construction, or gathers
+   * evidence for an existence statement): why it can never refute. A `fail` from such a check is
+   * treated as an error of the check. A check declares `confirm` or `cannotFail`, not both.
+   */
+  readonly cannotFail?: string;
 }
 
 /** A check of a universal statement over the instances of an arbitrary. */
@@ -40,6 +46,13 @@ export function forAll<T>(spec: ForAllSpec<T>): PropertyCheck {
   if (spec.confirm !== undefined && typeof spec.confirm !== 'function') {
     throw new ClaimDefinitionError(`forAll '${spec.name}': confirm must be a function`);
   }
+  if (spec.cannotFail !== undefined && (typeof spec.cannotFail !== 'string' || spec.cannotFail.trim() === '')) {
+    throw new ClaimDefinitionError(`forAll '${spec.name}': cannotFail must say why the check cannot fail`);
+  }
+  if (spec.cannotFail !== undefined && spec.confirm !== undefined) {
+    throw new ClaimDefinitionError(`forAll '${spec.name}': a check that cannot fail needs no second route (give confirm or cannotFail, not both)`);
+  }
+  const cannotFail = spec.cannotFail;
   const check = spec.check;
   const confirm = spec.confirm;
   return Object.freeze({
@@ -48,7 +61,14 @@ export function forAll<T>(spec: ForAllSpec<T>): PropertyCheck {
     basis: parseBasis(spec.basis, `forAll '${spec.name}'`),
     arbitrary: spec.arbitrary as fc.Arbitrary<unknown>,
     // Instances decoded from a stored file have the shape the arbitrary produced.
-    evaluate: (instance: unknown) => check(instance as T),
+    evaluate: (instance: unknown) => {
+      const outcome = check(instance as T);
+      if (cannotFail !== undefined && typeof outcome === 'object' && outcome !== null && outcome.status === 'fail') {
+        throw new Error(`the check returned fail although it declares it cannot fail (${cannotFail})`);
+      }
+      return outcome;
+    },
+    ...(cannotFail !== undefined ? { cannotFail } : {}),
     ...(confirm !== undefined ? { confirm: (instance: unknown, witness: Witness) => confirm(instance as T, witness) } : {}),
   });
 }

@@ -349,6 +349,21 @@ describe('second routes: only a confirmed failure refutes', () => {
     expect(nonsense.detail.checks[0]!.unconfirmed?.confirmation?.reason).toMatch(/not confirmed\(…\)/);
   });
 
+  it('treats a fail from a check that declares it cannot fail as an error of the check', async () => {
+    const claim = theorem({
+      id: 'toy/exhibits',
+      paper: 'toy',
+      title: 't',
+      statement: 's',
+      checks: [forAll({ name: 'c', basis: 'exact', arbitrary: values, check: (n: number) => (n < 90 ? pass() : fail({ n })), cannotFail: 'it exhibits a construction' })],
+    });
+    const r = await runClaim(claim, { runs: 200, seed: 1 });
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.detail.summary).toMatch(/the check returned fail although it declares it cannot fail \(it exhibits a construction\)/);
+    expect(() => forAll({ name: 'd', basis: 'exact', arbitrary: values, check: () => pass(), cannotFail: ' ' })).toThrow(/cannotFail must say why/);
+    expect(() => forAll({ name: 'd', basis: 'exact', arbitrary: values, check: () => pass(), cannotFail: 'x', confirm: () => confirmed('r') })).toThrow(/not both/);
+  });
+
   it('rejects a fail outcome not made by fail(), which would carry no certificate', async () => {
     const forged = theorem({
       id: 'toy/forged',
