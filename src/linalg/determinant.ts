@@ -3,7 +3,8 @@ import { Rational } from '../numbers/rational.ts';
 import { requireSquare } from './errors.ts';
 import type { Matrix } from './matrix.ts';
 import { requireFiniteEntries } from './zero-test.ts';
-import { asRationalMatrix, commonDenominator, isRationalMatrix } from './rational-matrix.ts';
+import { commonDenominator } from './denominators.ts';
+import { asRationalMatrix, isRationalMatrix } from './rational-matrix.ts';
 
 /**
  * det(M). Rationals: each row is scaled to integers and the integer matrix goes through

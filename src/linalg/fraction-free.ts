@@ -1,5 +1,5 @@
 import { Rational } from '../numbers/rational.ts';
-import { commonDenominator } from './rational-matrix.ts';
+import { commonDenominator } from './denominators.ts';
 
 /**
  * Gauss–Jordan elimination over the rationals done fraction-free (Bareiss–Jordan): each row is

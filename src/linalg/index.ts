@@ -48,7 +48,7 @@ export {
   mergeIntervals,
 } from './singular-values.ts';
 export type { SingularValueInterval, ClosedInterval } from './singular-values.ts';
-export { clearDenominators, commonDenominator } from './rational-matrix.ts';
+export { clearDenominators, commonDenominator } from './denominators.ts';
 export {
   toMlMatrix,
   fromMlMatrix,

@@ -4,7 +4,8 @@ import { nullSpace } from './elimination.ts';
 import { ldlt, requireSymmetric, type SymmetricFactorization } from './ldl.ts';
 import type { Matrix } from './matrix.ts';
 import type { Rational } from '../numbers/rational.ts';
-import { clearDenominators, isRationalMatrix } from './rational-matrix.ts';
+import { clearDenominators } from './denominators.ts';
+import { isRationalMatrix } from './rational-matrix.ts';
 import { zeroTest, type ZeroToleranceOptions } from './zero-test.ts';
 
 /** Numbers of positive, negative and zero eigenvalues (with multiplicity) of a symmetric matrix. */

@@ -1,7 +1,7 @@
 import type { Field } from '../numbers/field.ts';
 import { Rational } from '../numbers/rational.ts';
 import { RationalField } from '../numbers/rational-field.ts';
-import { commonDenominator } from './rational-matrix.ts';
+import { commonDenominator } from './denominators.ts';
 
 /** A dense, immutable rows×cols matrix over a Field, stored row-major. Vectors are plain arrays. */
 export class Matrix<T> {
