@@ -22,8 +22,8 @@ export function libraryVersion(): string {
   return version;
 }
 
-/** The claim catalogue: CLAIMS.md in the package, else ../shared/CLAIMS.md beside it; null when absent. */
+/** The claim catalogue the package carries (CLAIMS.md at its root); null when absent. */
 export function defaultCatalogueFile(): string | null {
-  const candidates = [join(PACKAGE_ROOT, 'CLAIMS.md'), join(PACKAGE_ROOT, '..', 'shared', 'CLAIMS.md')];
-  return candidates.find((file) => existsSync(file)) ?? null;
+  const file = join(PACKAGE_ROOT, 'CLAIMS.md');
+  return existsSync(file) ? file : null;
 }
