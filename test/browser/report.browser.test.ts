@@ -1,6 +1,7 @@
 // Opens the generated HTML report in headless Chromium: figures drawn, filter working, nothing
 // fetched from the network; saves a screenshot. Needs Chromium at /usr/bin/chromium (Debian:
-// `apt-get install -y chromium`); without it this test fails and says so.
+// `apt-get install -y chromium`) or CHROMIUM_PATH. Without one it is skipped with a line saying so,
+// except under CI=true, where it must run and fails when it cannot.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, REPO, tempDir } from '../cli/run-cli.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Skipped on a machine without Chromium (a newcomer's laptop), required in CI. */
+const AVAILABLE = existsSync(CHROMIUM);
+const REQUIRED = process.env.CI === 'true';
+const SKIP = !AVAILABLE && !REQUIRED;
+if (SKIP) {
+  console.log(
+    `browser test skipped: no Chromium at ${CHROMIUM}; install it (apt-get install -y chromium) or set CHROMIUM_PATH to run it (under CI=true it is required)`,
+  );
+}
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface ReportJson {
@@ -24,10 +34,11 @@ const requests: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
+  if (SKIP) return;
+  if (!AVAILABLE) {
     throw new Error(
       `The browser test needs Chromium at ${CHROMIUM}, which is missing. Install it with ` +
-        '`apt-get update && apt-get install -y chromium` (Debian/Ubuntu, as root), or set CHROMIUM_PATH to a Chromium binary.',
+        '`apt-get update && apt-get install -y chromium` (Debian/Ubuntu, as root), or set CHROMIUM_PATH to a Chromium binary (CI=true requires it).',
     );
   }
   // A fresh working folder: the stored counterexamples are replayed from the repository, nothing is written there.
@@ -63,7 +74,7 @@ async function visibleRows(): Promise<{ id: string; paper: string; verdict: stri
   );
 }
 
-describe('HTML report in Chromium', () => {
+describe.skipIf(SKIP)('HTML report in Chromium', () => {
   it('draws every figure, with the expected marks in decomposition Fig. 1', async () => {
     const figures = await page.$$eval('figure.report-figure', (elements) =>
       elements.map((figure) => {
