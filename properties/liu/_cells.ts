@@ -10,6 +10,7 @@ import {
   smallRational,
   rationalDot as dot,
   type Dataset,
+  type Decision,
   type OneHiddenLayerPoint,
   type Sign,
 } from '../../src/index.ts';
@@ -119,4 +120,15 @@ export function dataWitness(data: Dataset<Rational>): { inputs: string[][]; targ
 /** The point as z and w rows for witnesses. */
 export function pointWitness(point: OneHiddenLayerPoint): { z: string[]; w: string[][] } {
   return { z: show(point.outputWeights), w: showRows(point.weights) };
+}
+
+/**
+ * The ray a classifier decision rests on, as a hint for the second route: the certified ray's
+ * direction, or ∓ the gradient. The flat order of oneHiddenLayerNetwork is w_1, …, w_K, then z.
+ */
+export function rayWitness(decision: Decision, K: number, d: number, kind: 'descent' | 'ascent'): { dw: string[][]; dz: string[] } | null {
+  const c = decision.certificate;
+  const flat = c?.kind === 'ray' ? c.expansion.direction : c?.kind === 'gradient' ? c.gradient.map((g) => (kind === 'descent' ? g.neg() : g)) : null;
+  if (flat === null || flat === undefined || flat.length !== K * d + K) return null;
+  return { dw: Array.from({ length: K }, (_, j) => show(flat.slice(j * d, (j + 1) * d))), dz: show(flat.slice(K * d)) };
 }

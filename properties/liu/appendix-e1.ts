@@ -4,7 +4,10 @@ import {
   Matrix,
   Rational,
   RationalField,
+  anyConfirmed,
   classifyPoint,
+  confirmed,
+  contradicted,
   empiricalRisk,
   fail,
   forAll,
@@ -12,12 +15,27 @@ import {
   pass,
   rank,
   smallRational,
+  smt,
   squaredError,
   theorem,
+  undecided,
+  unconfirmed,
   type Dataset,
   type OneHiddenLayerPoint,
 } from '../../src/index.ts';
-import { show } from './_cells.ts';
+import { rayWitness, show } from './_cells.ts';
+import {
+  confirmSat,
+  directionHint,
+  literalPoint,
+  lossTerm,
+  nonZero,
+  notLocallyConstant,
+  parallelPointFromRaw,
+  parallelSystemTerms,
+  satisfiable,
+  type Decided,
+} from './_confirm.ts';
 
 const F = RationalField;
 
@@ -93,6 +111,38 @@ const freeAlong = (instance: ParallelInstance, u: readonly number[]): boolean =>
   return lossAt(instance, u, STEP).equals(here) && lossAt(instance, u, STEP.neg()).equals(here);
 };
 
+const ROUTE = 'z3 on F, f and the network loss written from the raw instance';
+
+/** Σ_i(Σ_k z_k[w_k·(x_i, 1)]_+ − y_i)² at positions h + t·u, written from the raw numbers. */
+function lossTermAt(q: smt.SmtQuery, { x, y, normals, h }: ParallelInstance, u: readonly number[], t: Rational): smt.Term {
+  const point = parallelPointFromRaw(normals, h.map((v, k) => v.add(t.mul(Rational.fromInt(u[k]!)))), 1);
+  const data = { inputs: x.map((v) => [v, Rational.ONE]), targets: y.map((v) => [v]) };
+  return smt.mul(smt.real(x.length), lossTerm(q, data, literalPoint(point), q.fresh('L')));
+}
+
+/** The loss is the same at h ± STEP·u as at h (on one quadratic piece, constant along u). */
+const constantAlong = (instance: ParallelInstance, u: readonly number[]): Promise<Decided> =>
+  satisfiable('the loss at h ± u/16 equals the loss at h', (q) => {
+    const here = q.define('L_h', lossTermAt(q, instance, u, Rational.ZERO));
+    return smt.and(smt.eq(lossTermAt(q, instance, u, STEP), here), smt.eq(lossTermAt(q, instance, u, STEP.neg()), here));
+  });
+
+/** F v = 0 for some v ≠ 0, F by its per-sample definition. */
+const rankDeficient = (instance: ParallelInstance): Promise<Decided> =>
+  satisfiable('F v = 0 for some v ≠ 0', (q) => {
+    const { F } = parallelSystemTerms(instance.x, instance.y, instance.normals, instance.h.map(smt.real));
+    const v = instance.h.map((_, k) => q.declare(`v_${k + 1}`));
+    return smt.and(nonZero(v), ...F.map((row) => smt.eq(smt.add(...row.map((c, k) => smt.mul(c, v[k]!))), smt.ZERO)));
+  });
+
+/** Confirmed when one of the decided facts the check needs is false. */
+function oneFails(decided: readonly Decided[]) {
+  const evidence = Object.fromEntries(decided.map((d) => [d.meaning, d.evidence]));
+  if (decided.some((d) => d.value === null)) return unconfirmed(ROUTE, 'the solver gave no answer', evidence);
+  const broken = decided.filter((d) => d.value === false).map((d) => d.meaning);
+  return broken.length > 0 ? confirmed(ROUTE, { failing: broken, ...evidence }) : contradicted(ROUTE, 'z3 decides every fact true', evidence);
+}
+
 const samples = fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 5 });
 const labels = (n: number) =>
   fc.oneof(fc.array(fc.constantFrom(1, -1).map((v) => Rational.fromInt(v)), { minLength: n, maxLength: n }), fc.array(smallRational(), { minLength: n, maxLength: n }));
@@ -135,6 +185,15 @@ const equalRows = forAll({
     const free = freeAlong(instance, direction);
     return rowsEqual && deficient && free ? pass() : fail({ ...witnessOf(instance, system), pair: [l, m], rowsEqual, deficient, 'loss constant along e_l − e_l′': free });
   },
+  confirm: async (instance) => {
+    const K = instance.h.length;
+    const [l, m] = [K - 2, K - 1];
+    const equal = await satisfiable('rows l, l′ of F and entries l, l′ of f are equal', () => {
+      const { F, f } = parallelSystemTerms(instance.x, instance.y, instance.normals, instance.h.map(smt.real));
+      return smt.and(smt.eq(f[l]!, f[m]!), ...F[l]!.map((v, k) => smt.eq(v, F[m]![k]!)));
+    });
+    return oneFails([equal, await rankDeficient(instance), await constantAlong(instance, instance.h.map((_, k) => (k === l ? 1 : k === m ? -1 : 0)))]);
+  },
 });
 
 /** Case b): the last weight has no sample on its positive side. */
@@ -154,6 +213,14 @@ const zeroRow = forAll({
     const deficient = rank(system.F) < instance.h.length;
     const free = freeAlong(instance, instance.h.map((_, m) => (m === k ? 1 : 0)));
     return zero && deficient && free ? pass() : fail({ ...witnessOf(instance, system), unit: k, 'zero row': zero, deficient, 'loss constant along e_k': free });
+  },
+  confirm: async (instance) => {
+    const k = instance.h.length - 1;
+    const zero = await satisfiable('row k of F and f(k) are zero', () => {
+      const { F, f } = parallelSystemTerms(instance.x, instance.y, instance.normals, instance.h.map(smt.real));
+      return smt.and(smt.eq(f[k]!, smt.ZERO), ...F[k]!.map((v) => smt.eq(v, smt.ZERO)));
+    });
+    return oneFails([zero, await rankDeficient(instance), await constantAlong(instance, instance.h.map((_, m) => (m === k ? 1 : 0)))]);
   },
 });
 
@@ -176,8 +243,31 @@ const plateau = forAll({
     const system = regionSystem(instance);
     const { point, data } = parallelNetwork(instance);
     const k = classifyPoint(oneHiddenLayerNetwork(point), data, squaredError('mean'));
-    const flat = k.kind === 'locally-constant' && k.basis !== 'evidence';
-    return system.F.isZero() && flat ? pass() : fail({ ...witnessOf(instance, system), classifier: k.kind, reason: k.localMax.nonStrict.reason });
+    const witness = () => ({
+      ...witnessOf(instance, system),
+      classifier: k.kind,
+      reason: `${k.localMin.nonStrict.reason}; ${k.localMax.nonStrict.reason}`,
+      'descent ray': rayWitness(k.localMin.nonStrict, point.weights.length, 2, 'descent') ?? 'none',
+      'ascent ray': rayWitness(k.localMax.nonStrict, point.weights.length, 2, 'ascent') ?? 'none',
+    });
+    if (!system.F.isZero()) return fail(witness());
+    // Locally constant = a non-strict local minimum and maximum; a certified ray against either fails.
+    const certified = (d: { holds: boolean | null; basis: string }) => (d.basis === 'evidence' ? null : d.holds);
+    const [min, max] = [certified(k.localMin.nonStrict), certified(k.localMax.nonStrict)];
+    if (min === false || max === false) return fail(witness());
+    return min === true && max === true ? pass() : undecided(`classifier: ${k.kind} (${k.localMin.nonStrict.reason})`);
+  },
+  confirm: async (instance, witness) => {
+    const nonZeroF = await confirmSat(`${ROUTE}: F ≠ 0`, 'some entry of F is non-zero', () =>
+      smt.or(...parallelSystemTerms(instance.x, instance.y, instance.normals, instance.h.map(smt.real)).F.flat().map((v) => smt.not(smt.eq(v, smt.ZERO)))),
+    );
+    if (nonZeroF.status === 'confirmed') return nonZeroF;
+    const point = parallelPointFromRaw(instance.normals, instance.h, 1);
+    const data = { inputs: instance.x.map((v) => [v, Rational.ONE]), targets: instance.y.map((v) => [v]) };
+    return anyConfirmed([
+      await notLocallyConstant(`${ROUTE}: descent ray`, data, point, directionHint(witness['descent ray']), 'descent'),
+      await notLocallyConstant(`${ROUTE}: ascent ray`, data, point, directionHint(witness['ascent ray']), 'ascent'),
+    ]);
   },
 });
 

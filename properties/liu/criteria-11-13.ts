@@ -4,6 +4,7 @@ import {
   Matrix,
   Rational,
   RationalField,
+  allConfirmed,
   classifyPoint,
   discard,
   fail,
@@ -13,6 +14,7 @@ import {
   oneHiddenLayerNetwork,
   pass,
   pseudoInverse,
+  rank,
   regionActivations,
   reparametrise,
   squaredError,
@@ -22,8 +24,14 @@ import {
   type OneHiddenLayerPoint,
   type OutputSign,
   type Sign,
+  type Witness,
+  undecided,
+  unconfirmed,
+  contradicted,
+  type Confirmation,
 } from '../../src/index.ts';
 import { blocks, cellIndicators, cellInstance, dataWitness, dot, paperDesign, pointWitness, showRows, type CellInstance } from './_cells.ts';
+import { expectDecision, genuineMinimumAt, genuinePointExists, nonUniqueMinimiser, paperCriterionHolds, pointHint } from './_confirm.ts';
 
 const F = RationalField;
 
@@ -108,6 +116,10 @@ const instances: fc.Arbitrary<CellInstance> = fc
   .tuple(cellInstance({ maxPoints: 5, maxUnits: 2 }), fc.boolean(), fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 4, maxLength: 4 }))
   .map(([instance, fit, R0]) => (fit ? fitted(instance, R0) : instance));
 
+/** rank A = Kd: R* is unique (case 1). Case-1 instances are the rarer ones, so that check draws only those. */
+const uniqueMinimiser = ({ data, region }: CellInstance): boolean =>
+  rank(paperDesign(data.inputs, cellIndicators(region, data.inputs.length))) === region.length * data.inputs[0]!.length;
+
 const minimum = ({ data, region }: CellInstance) => subglobalMinimum(data, regionActivations(region), { bias: false, outputBias: false, normalisation: 'mean' });
 
 /** A genuine differentiable local minimum: the library LP (open cell, z_j ∈ {+1, −1, 0}), its point re-checked directly. */
@@ -135,10 +147,31 @@ function confirmedLocalMinimum(instance: CellInstance, point: OneHiddenLayerPoin
   return min.holds === true && min.basis !== 'evidence' ? null : `${k.kind}: ${min.reason}`;
 }
 
+const ROUTE = 'z3 on the cell\'s normal equations and sign conditions written from the raw instance';
+
+/**
+ * The second route of both cases: z3 decides the case, the criterion (some minimiser meets (11) or
+ * (12) per unit), and then either that no minimiser is realised inside the open cell (criterion
+ * true) or that the witness's point is a genuine local minimum (criterion false).
+ */
+async function confirmCriterionWrong(instance: CellInstance, witness: Witness, unique: boolean): Promise<Confirmation> {
+  const caseOf = expectDecision(ROUTE, await nonUniqueMinimiser(instance), !unique);
+  if (caseOf.status !== 'confirmed') return caseOf;
+  const criterion = await paperCriterionHolds(instance);
+  if (criterion.value === null) return expectDecision(ROUTE, criterion, false);
+  if (criterion.value) return allConfirmed(ROUTE, [caseOf, expectDecision(ROUTE, criterion, true), expectDecision(ROUTE, await genuinePointExists(instance), false)]);
+  const point = pointHint(witness);
+  if (point === null) {
+    const exists = await genuinePointExists(instance);
+    return exists.value === false ? contradicted(ROUTE, 'neither the criterion nor a genuine point: they agree', exists.evidence) : unconfirmed(ROUTE, 'the witness names no genuine point');
+  }
+  return allConfirmed(ROUTE, [caseOf, expectDecision(ROUTE, criterion, false), await genuineMinimumAt(`${ROUTE}: the witness's point`, instance, point)]);
+}
+
 const uniqueCase = forAll({
   name: 'case 1) R* unique: (11) or (12) holds for every unit ⇔ a genuine differentiable local minimum lies in the cell',
   basis: 'certified',
-  arbitrary: instances,
+  arbitrary: instances.filter(uniqueMinimiser),
   check: (instance) => {
     const criterion = paperCriterion(instance);
     if (!criterion.unique) return discard('R* is not unique (case 2)');
@@ -147,12 +180,13 @@ const uniqueCase = forAll({
     if (truth !== (point !== null)) throw new Error('internal: direct membership and the genuineness LP disagree');
     if (point !== null) {
       const why = confirmedLocalMinimum(instance, point);
-      if (why !== null) return fail({ ...witnessOf(instance, criterion), ...pointWitness(point), 'classifier at the genuine point': why });
+      if (why !== null) return undecided(`the classifier does not certify the genuine point as a local minimum: ${why}`);
     }
     return criterion.holds === truth
       ? pass()
       : fail({ ...witnessOf(instance, criterion), 'genuine minimum in the open cell': truth, ...(point ? pointWitness(point) : {}) });
   },
+  confirm: (instance, witness) => confirmCriterionWrong(instance, witness, true),
 });
 
 const continuousCase = forAll({
@@ -165,12 +199,13 @@ const continuousCase = forAll({
     const point = genuinePoint(instance);
     if (point !== null) {
       const why = confirmedLocalMinimum(instance, point);
-      if (why !== null) return fail({ ...witnessOf(instance, criterion), ...pointWitness(point), 'classifier at the genuine point': why });
+      if (why !== null) return undecided(`the classifier does not certify the genuine point as a local minimum: ${why}`);
     }
     return criterion.holds === (point !== null)
       ? pass()
       : fail({ ...witnessOf(instance, criterion), 'genuine minimum in the open cell': point !== null, ...(point ? pointWitness(point) : {}) });
   },
+  confirm: (instance, witness) => confirmCriterionWrong(instance, witness, false),
 });
 
 const SIGNS_AS_WRITTEN: readonly OutputSign[] = [1, -1];
@@ -183,6 +218,14 @@ const sameAsLibraryReading = forAll({
     const criterion = paperCriterion(instance);
     const library = genuineness(minimum(instance), instance.region, { inactive: 'closed', outputSigns: SIGNS_AS_WRITTEN }).genuine;
     return criterion.holds === library ? pass() : fail({ ...witnessOf(instance, criterion), unique: criterion.unique, 'library (closed, ±1)': library });
+  },
+  // Both sides compute one predicate, so a disagreement is a fault of one of them, never the paper's:
+  // z3 decides the predicate and names the side that is wrong.
+  confirm: async (instance, witness) => {
+    const p = await paperCriterionHolds(instance);
+    if (p.value === null) return unconfirmed(ROUTE, 'the solver gave no answer', p.evidence);
+    const wrong = p.value === witness['paper criterion'] ? 'the library LP' : 'the literal criterion';
+    return contradicted(ROUTE, `both compute one predicate, which z3 decides ${p.value}: ${wrong} is wrong`, p.evidence);
   },
 });
 

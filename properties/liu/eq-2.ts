@@ -10,6 +10,7 @@ import {
   oneHiddenLayerNetwork,
   pass,
   smallRational,
+  smt,
   squaredError,
   theorem,
   type Dataset,
@@ -17,6 +18,14 @@ import {
   type OneHiddenLayerPoint,
 } from '../../src/index.ts';
 import { blocksOf, cellInstance, cellPrediction, dataWitness, indicators, pointInCell, pointWitness, type CellInstance } from './_cells.ts';
+import { confirmSat, literalPoint, lossTerm, outputTerm, reparametrisedPrediction, sampleLoss, type LossKind } from './_confirm.ts';
+
+const ROUTE = 'z3 on the network and on eq. (2) written from the raw instance';
+const KINDS: readonly LossKind[] = ['squared', 'cubic hinge'];
+
+/** L(R) of eq. (2) as a term: (1/N)Σ_i l(Σ_j I_ij R_j·x_i, y_i). */
+const lossOfRTerm = (data: Dataset<Rational>, point: OneHiddenLayerPoint, kind: LossKind): smt.Term =>
+  smt.div(smt.add(...data.inputs.map((x, i) => sampleLoss(kind, reparametrisedPrediction(x, point), data.targets[i]![0]!))), smt.real(data.inputs.length));
 
 /** The convex losses l checked: squared error and the cubic hinge max(0, 1 − yŷ)³, both exact over the rationals. */
 const LOSSES: readonly { name: string; loss: Loss; l: (yHat: Rational, y: Rational) => Rational }[] = [
@@ -70,6 +79,13 @@ const rewrite = forAll({
     }
     return pass();
   },
+  confirm: ({ instance: { data }, point }) =>
+    confirmSat(ROUTE, 'some prediction Σ_j z_j[w_j·x_i]_+ differs from Σ_j I_ij R_j·x_i, or L(z, w) ≠ L(R) for the squared loss or the cubic hinge', (q) => {
+      const p = literalPoint(point);
+      const predictions = data.inputs.map((x, i) => smt.not(smt.eq(outputTerm(x, p, i), reparametrisedPrediction(x, point))));
+      const losses = KINDS.map((kind) => smt.not(smt.eq(lossTerm(q, data, p, kind === 'squared' ? 'sq' : 'hinge', { kind }), lossOfRTerm(data, point, kind))));
+      return smt.or(...predictions, ...losses);
+    }),
 });
 
 const rescaling = forAll({
@@ -93,6 +109,16 @@ const rescaling = forAll({
       ? pass()
       : fail({ ...dataWitness(data), ...pointWitness(point), c: c.map(String), sameCell, 'same R': same, before: String(before), after: String(after) });
   },
+  confirm: ([{ data }, point, c]) =>
+    confirmSat(ROUTE, '(c z_j, w_j / c) changes a sign of w_j·x_i, the product R_j = z_j w_j, or the squared loss', (q) => {
+      const z = point.outputWeights.map((v, j) => smt.mul(smt.real(v), smt.real(c[j]!)));
+      const w = point.weights.map((row, j) => row.map((v) => smt.div(smt.real(v), smt.real(c[j]!))));
+      const sign = (row: readonly smt.Term[], x: readonly Rational[]) => smt.gt(smt.add(...row.map((v, k) => smt.mul(v, smt.real(x[k]!)))), smt.ZERO);
+      const cellChanged = w.flatMap((row, j) => data.inputs.map((x) => smt.not(smt.eq(sign(row, x), sign(point.weights[j]!.map(smt.real), x)))));
+      const productChanged = w.flatMap((row, j) => row.map((v, k) => smt.not(smt.eq(smt.mul(z[j]!, v), smt.mul(smt.real(point.outputWeights[j]!), smt.real(point.weights[j]![k]!))))));
+      const lossChanged = smt.not(smt.eq(lossTerm(q, data, { W: w, Z: z }, 'moved'), lossTerm(q, data, literalPoint(point), 'theta')));
+      return smt.or(...cellChanged, ...productChanged, lossChanged);
+    }),
 });
 
 export default theorem({

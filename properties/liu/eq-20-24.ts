@@ -15,9 +15,11 @@ import {
   parameterIndex,
   pass,
   smallRational,
+  smt,
   solve,
   squaredError,
   theorem,
+  unconfirmed,
   twoWeightClosedForm,
   type Dataset,
   type ParallelWeights,
@@ -28,7 +30,24 @@ interface ParallelInstance {
   readonly weights: ParallelWeights;
 }
 
+import { confirmSat, literalPoint, lossTerm, parallelIndicator, parallelPointFromRaw, parallelSystemTerms } from './_confirm.ts';
+
 const show = (xs: readonly Rational[]): string[] => xs.map(String);
+
+const ROUTE = 'z3 on the network and on (20)–(24) written from the raw instance';
+
+/** N·L(z, w) of the §7.1 network at positions h, as a term (the network written from the raw numbers). */
+function networkSum(q: smt.SmtQuery, data: Dataset<Rational>, normals: readonly (1 | -1)[], h: readonly Rational[], name: string): smt.Term {
+  const point = parallelPointFromRaw(normals, h, data.inputs[0]!.length);
+  return smt.mul(smt.real(data.inputs.length), lossTerm(q, homogeneous(data), literalPoint(point), name));
+}
+
+/** The largest 2^−k below every |x_i − h_k| / 2: moving every h_k by at most that keeps each sample's side. */
+function sideKeepingStep(x: readonly Rational[], h: readonly Rational[]): Rational {
+  let s = Rational.ONE;
+  for (const xi of x) for (const hk of h) while (!s.mul(Rational.fromInt(2)).lt(xi.sub(hk).abs())) s = s.div(Rational.fromInt(2));
+  return s;
+}
 const coordinatesOf = (data: Dataset<Rational>): Rational[] => data.inputs.map((x) => x[0]!);
 const labelsOf = (data: Dataset<Rational>): Rational[] => data.targets.map((t) => t[0]!);
 /** Homogeneous inputs (x, 1) of the network. */
@@ -64,6 +83,18 @@ const reducedLoss = forAll({
     const reduced = parallelLoss(coordinatesOf(data), labelsOf(data), weights);
     return network.equals(reduced) ? pass() : fail({ x: show(coordinatesOf(data)), y: show(labelsOf(data)), h: show(weights.positions), n: [...weights.normals], 'N·L(z, w)': network, '(20)': reduced });
   },
+  confirm: ({ data, weights }) =>
+    confirmSat(ROUTE, 'N·L(z, w) of the network differs from (20) Σ_i(Σ_k I_ik(x_i − h_k) − y_i)²', (q) => {
+      const x = coordinatesOf(data);
+      const y = labelsOf(data);
+      const reduced = smt.add(
+        ...x.map((xi, i) => {
+          const f = smt.add(...weights.normals.map((n, k) => smt.mul(parallelIndicator(xi, n, smt.real(weights.positions[k]!)), smt.real(xi.sub(weights.positions[k]!)))));
+          return smt.square(smt.sub(f, smt.real(y[i]!)));
+        }),
+      );
+      return smt.not(smt.eq(networkSum(q, data, weights.normals, weights.positions, 'net'), reduced));
+    }),
 });
 
 const normalEquations = forAll({
@@ -94,6 +125,34 @@ const normalEquations = forAll({
       ? pass()
       : fail({ x: show(coordinatesOf(data)), y: show(labelsOf(data)), h: show(weights.positions), n: [...weights.normals], F: F.toStrings(), f: show(f), mismatches });
   },
+  // Exact differences of N·L in h (one quadratic piece while no h_k crosses a sample) against 2(Fh − f) and 2F.
+  confirm: ({ data, weights }) =>
+    confirmSat(ROUTE, 'a central difference of N·L(h) (exact on its quadratic piece) differs from 2(Fh − f) or 2F', (q) => {
+      const x = coordinatesOf(data);
+      const h = weights.positions;
+      const K = h.length;
+      const s = sideKeepingStep(x, h);
+      const at = (u: readonly number[], t: Rational): smt.Term =>
+        q.define(q.fresh('NL'), networkSum(q, data, weights.normals, h.map((v, k) => v.add(t.mul(Rational.fromInt(u[k]!)))), q.fresh('net')));
+      const unit = (a: number, b: number | null) => h.map((_, k) => (k === a || k === b ? 1 : 0));
+      const p0 = at(unit(-1, null), Rational.ZERO);
+      const second = (u: readonly number[]) => smt.div(smt.add(at(u, s), at(u, s.neg()), smt.mul(smt.real(-2), p0)), smt.real(s.mul(s)));
+      const { F, f } = parallelSystemTerms(x, labelsOf(data), weights.normals, h.map(smt.real));
+      const two = smt.real(2);
+      const broken: smt.Term[] = [];
+      for (let l = 0; l < K; l++) {
+        const first = smt.div(smt.sub(at(unit(l, null), s), at(unit(l, null), s.neg())), smt.real(s.mul(Rational.fromInt(2))));
+        const Fh = smt.add(...h.map((hk, k) => smt.mul(F[l]![k]!, smt.real(hk))));
+        broken.push(smt.not(smt.eq(first, smt.mul(two, smt.sub(Fh, f[l]!)))));
+        const dll = second(unit(l, null));
+        broken.push(smt.not(smt.eq(dll, smt.mul(two, F[l]![l]!))));
+        for (let k = l + 1; k < K; k++) {
+          const mixed = smt.div(smt.sub(second(unit(l, k)), smt.add(dll, second(unit(k, null)))), two);
+          broken.push(smt.not(smt.eq(mixed, smt.mul(two, F[l]![k]!))));
+        }
+      }
+      return smt.or(...broken);
+    }),
 });
 
 /** Equal class sizes (1–3 each), 1-D coordinates, w_1 = +i at h_1 and w_2 = −i at h_2 < h_1. */
@@ -147,6 +206,36 @@ const closedForm = forAll({
       return !determined || !value.equals(solved.particular[l]!);
     });
     return mismatch ? fail({ ...witness(), '(24)': closed.map(String), 'solution of (21)': show(solved.particular), free: solved.nullBasis.length }) : pass();
+  },
+  confirm: ({ data, weights }) => {
+    const x = coordinatesOf(data);
+    const y = labelsOf(data);
+    const h = weights.positions.map(smt.real);
+    if (weights.normals[0] !== 1 || weights.normals[1] !== -1) return unconfirmed(ROUTE, 'not the two-weight setting of Fig. 3');
+    return confirmSat(ROUTE, 'F ≠ diag(N_1, N_3), f differs from (23), or (24) is not the solution of Fh = f where it is determined', () => {
+      const { F, f } = parallelSystemTerms(x, y, weights.normals, h);
+      const inRegion = (l: number, i: number) => (l === 0 ? smt.gt(smt.real(x[i]!), h[0]!) : smt.lt(smt.real(x[i]!), h[1]!));
+      const count = (l: number, label: number | null) => smt.add(...x.map((_, i) => (label === null || y[i]!.equals(Rational.fromInt(label)) ? smt.ite(inRegion(l, i), smt.ONE, smt.ZERO) : smt.ZERO)));
+      const sum = (l: number, label: number) => smt.add(...x.map((xi, i) => (y[i]!.equals(Rational.fromInt(label)) ? smt.ite(inRegion(l, i), smt.real(xi), smt.ZERO) : smt.ZERO)));
+      // N_j± x̄_j± with x̄ the class mean in the region (0 when the class is absent there).
+      const moment = (l: number, label: number) => smt.ite(smt.eq(count(l, label), smt.ZERO), smt.ZERO, smt.mul(count(l, label), smt.div(sum(l, label), count(l, label))));
+      const rhs23 = [0, 1].map((l) => smt.add(moment(l, 1), moment(l, -1), smt.neg(count(l, 1)), count(l, -1)));
+      const classSize = smt.real(y.filter((v) => v.sign() > 0).length);
+      // (24) with P_j± = N_j±/N_± and equal class sizes N_+ = N_−.
+      const closed = [0, 1].map((l) => {
+        const [pp, pm] = [smt.div(count(l, 1), classSize), smt.div(count(l, -1), classSize)];
+        const xp = smt.ite(smt.eq(count(l, 1), smt.ZERO), smt.ZERO, smt.div(sum(l, 1), count(l, 1)));
+        const xm = smt.ite(smt.eq(count(l, -1), smt.ZERO), smt.ZERO, smt.div(sum(l, -1), count(l, -1)));
+        return smt.div(smt.add(smt.mul(pp, xp), smt.mul(pm, xm), smt.neg(pp), pm), smt.add(pp, pm));
+      });
+      const broken = [0, 1].flatMap((l) => [
+        smt.not(smt.eq(F[l]![l]!, count(l, null))),
+        smt.not(smt.eq(F[l]![1 - l]!, smt.ZERO)),
+        smt.not(smt.eq(f[l]!, rhs23[l]!)),
+        smt.and(smt.gt(count(l, null), smt.ZERO), smt.not(smt.eq(smt.mul(F[l]![l]!, closed[l]!), f[l]!))),
+      ]);
+      return smt.or(...broken);
+    });
   },
 });
 

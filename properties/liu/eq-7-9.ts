@@ -4,6 +4,9 @@ import {
   Matrix,
   Rational,
   RationalField,
+  anyConfirmed,
+  confirmed,
+  contradicted,
   designMatrix,
   empiricalRisk,
   fail,
@@ -16,12 +19,43 @@ import {
   regionActivations,
   regionToPattern,
   smallRational,
+  smt,
   solve,
   squaredError,
   subglobalMinimum,
   theorem,
+  unconfirmed,
 } from '../../src/index.ts';
 import { blocks, cellIndicators, cellInstance, dataWitness, paperDesign, show, type CellInstance } from './_cells.ts';
+import { cellDesign, columnsDependent, confirmSat, equalVectors as sameTerms, inverseTerms, pseudoInverseTerms, satisfiable, termMatrix as T, type Decided } from './_confirm.ts';
+
+const ROUTE = 'z3 with A of (6) from the raw data and A⁺ as the unknowns X = AᵀY, AᵀAX = Aᵀ';
+
+/** A of (6), y, and the sizes, from the raw instance (the second route\'s own). */
+function rawCell({ data, region }: CellInstance) {
+  const A = cellDesign(data.inputs, region);
+  return { A, y: data.targets.map((t) => smt.real(t[0]!)), N: data.inputs.length, Kd: region.length * data.inputs[0]!.length };
+}
+
+/** ‖Az − y‖² for terms z. */
+const residual = (A: readonly (readonly Rational[])[], y: readonly smt.Term[], z: readonly smt.Term[]): smt.Term =>
+  smt.add(...T.mulVec(T.literal(A), z).map((v, i) => smt.square(smt.sub(v, y[i]!))));
+
+/** A⁺y + (I − A⁺A)c for the unknowns X = A⁺. */
+function generalTerms(A: readonly (readonly Rational[])[], X: smt.Term[][], y: readonly smt.Term[], c: readonly smt.Term[], Kd: number): smt.Term[] {
+  const projector = T.sub(T.identity(Kd), T.mul(X, T.literal(A)));
+  return T.mulVec(X, y).map((v, k) => smt.add(v, T.mulVec(projector, c)[k]!));
+}
+
+/** Confirmed when some named fact, decided from z3's answers, is false. */
+function factsDecided(facts: Readonly<Record<string, boolean | null>>, decided: readonly Decided[]) {
+  const evidence = Object.fromEntries(decided.map((d) => [d.meaning, d.evidence]));
+  if (Object.values(facts).some((v) => v === null)) return unconfirmed(ROUTE, 'the solver gave no answer', evidence);
+  const broken = Object.entries(facts).filter(([, ok]) => ok === false).map(([k]) => k);
+  return broken.length > 0 ? confirmed(ROUTE, { failing: broken, ...evidence }) : contradicted(ROUTE, 'z3 decides every fact true', evidence);
+}
+
+const iff = (a: boolean | null, b: boolean | null): boolean | null => (a === null || b === null ? null : a === b);
 
 const F = RationalField;
 
@@ -96,6 +130,22 @@ const generalSolution = forAll({
       ? pass()
       : fail({ ...witnessOf(instance), 'A⁺y': show(q.Aplus.mulVec(q.y)), 'library minimiser': show(library.minimiser), 'L(R*)': String(q.loss(R)), 'library value': String(library.value) });
   },
+  // The paper's statement by the definition of a minimiser (the library's own values are not the paper's).
+  confirm: async (instance) => {
+    const { A, y, Kd } = rawCell(instance);
+    const c = instance.c.map(smt.real);
+    return anyConfirmed([
+      await confirmSat(ROUTE, 'some R has ‖AR − y‖² below ‖AR*(c) − y‖², R*(c) = A⁺y + (I − A⁺A)c', (q) => {
+        const R = Array.from({ length: Kd }, (_, k) => q.declare(`R_${k + 1}`));
+        return smt.lt(residual(A, y, R), residual(A, y, generalTerms(A, pseudoInverseTerms(q, A, Kd, 'X'), y, c, Kd)));
+      }),
+      await confirmSat(ROUTE, 'some x with ‖Ax − y‖² ≤ ‖AR*(c) − y‖² is not A⁺y + (I − A⁺A)x', (q) => {
+        const x = Array.from({ length: Kd }, (_, k) => q.declare(`x_${k + 1}`));
+        const X = pseudoInverseTerms(q, A, Kd, 'X');
+        return smt.and(smt.le(residual(A, y, x), residual(A, y, generalTerms(A, X, y, c, Kd))), smt.not(sameTerms(generalTerms(A, X, y, x, Kd), x)));
+      }),
+    ]);
+  },
 });
 
 const uniqueness = forAll({
@@ -117,6 +167,34 @@ const uniqueness = forAll({
     if (unique) facts['(8) (AᵀA)⁻¹Aᵀy = A⁺y'] = equalVectors(inverse(At.mul(q.A)).mulVec(At.mulVec(q.y)), q.Aplus.mulVec(q.y));
     const broken = Object.entries(facts).filter(([, ok]) => !ok).map(([k]) => k);
     return broken.length === 0 ? pass() : fail({ ...witnessOf(instance), N: q.N, Kd: q.Kd, 'rank A': rank(q.A), unique, failing: broken });
+  },
+  confirm: async (instance) => {
+    const { A, y, N, Kd } = rawCell(instance);
+    // Two different minimisers exist iff R* is not unique (by the definition, with the minimum ‖AA⁺y − y‖²).
+    const twoMinimisers = await satisfiable('two different R, R′ both minimise ‖AR − y‖²', (q) => {
+      const [R, S] = ['R', 'S'].map((n) => Array.from({ length: Kd }, (_, k) => q.declare(`${n}_${k + 1}`)));
+      const best = residual(A, y, T.mulVec(pseudoInverseTerms(q, A, Kd, 'X'), y));
+      return smt.and(smt.le(residual(A, y, R!), best), smt.le(residual(A, y, S!), best), smt.not(sameTerms(R!, S!)));
+    });
+    const dependent = await columnsDependent(A, Kd);
+    const identity = await satisfiable('A⁺A = I', (q) => T.equal(T.mul(pseudoInverseTerms(q, A, Kd, 'X'), T.literal(A)), T.identity(Kd)));
+    const unique = twoMinimisers.value === null ? null : !twoMinimisers.value;
+    const formula8 =
+      unique === true
+        ? await satisfiable('(AᵀA)⁻¹Aᵀy = A⁺y', (q) => {
+            const At = T.transpose(T.literal(A), Kd);
+            return sameTerms(T.mulVec(T.mul(inverseTerms(q, T.mul(At, T.literal(A)), 'S'), At), y), T.mulVec(pseudoInverseTerms(q, A, Kd, 'X'), y));
+          })
+        : null;
+    return factsDecided(
+      {
+        'unique ⇔ rank A = Kd': iff(unique, dependent.value === null ? null : !dependent.value),
+        'unique ⇔ A⁺A = I': iff(unique, identity.value),
+        'unique ⇒ N ≥ Kd': unique === null ? null : !unique || N >= Kd,
+        ...(formula8 !== null ? { '(8) (AᵀA)⁻¹Aᵀy = A⁺y': formula8.value } : {}),
+      },
+      [twoMinimisers, dependent, identity, ...(formula8 !== null ? [formula8] : [])],
+    );
   },
 });
 
@@ -145,6 +223,36 @@ const minimalLoss = forAll({
     return broken.length === 0
       ? pass()
       : fail({ ...witnessOf(instance), c: show(c), '(9)': String(formula), 'L(R*(c))': String(q.loss(R)), network: String(byNetwork), solvable, failing: broken });
+  },
+  confirm: async (instance) => {
+    const { A, y, N, Kd } = rawCell(instance);
+    const c = instance.c.map(smt.real);
+    const d = instance.data.inputs[0]!.length;
+    // The network with z_j = 1, w_j = R*_j and the cell's pattern frozen: Σ_j I_ij R*_j·x_i, from the region's signs.
+    const network = (R: readonly smt.Term[]) =>
+      smt.add(
+        ...instance.data.inputs.map((x, i) => {
+          const f = smt.add(...instance.region.flatMap((signs, j) => (signs[i]! > 0 ? [smt.add(...x.map((v, k) => smt.mul(smt.real(v), R[j * d + k]!)))] : [])));
+          return smt.square(smt.sub(f, y[i]!));
+        }),
+      );
+    const mismatch = await satisfiable('(9) (1/N)‖AA⁺y − y‖² differs from L(R*(c)) or from the frozen-pattern network loss', (q) => {
+      const X = pseudoInverseTerms(q, A, Kd, 'X');
+      const formula = q.define('formula', smt.div(residual(A, y, T.mulVec(X, y)), smt.real(N)));
+      const R = generalTerms(A, X, y, c, Kd);
+      return smt.or(smt.not(smt.eq(formula, smt.div(residual(A, y, R), smt.real(N)))), smt.not(smt.eq(formula, smt.div(network(R), smt.real(N)))));
+    });
+    const zero = await satisfiable('(1/N)‖AA⁺y − y‖² = 0', (q) => smt.eq(residual(A, y, T.mulVec(pseudoInverseTerms(q, A, Kd, 'X'), y)), smt.ZERO));
+    const solvable = await satisfiable('AR = y for some R', (q) => sameTerms(T.mulVec(T.literal(A), Array.from({ length: Kd }, (_, k) => q.declare(`R_${k + 1}`))), y));
+    const projects = await satisfiable('AA⁺y = y', (q) => sameTerms(T.mulVec(T.mul(T.literal(A), pseudoInverseTerms(q, A, Kd, 'X')), y), y));
+    return factsDecided(
+      {
+        '(9) and the network': mismatch.value === null ? null : !mismatch.value,
+        'zero ⇔ AR = y solvable': iff(zero.value, solvable.value),
+        'zero ⇔ AA⁺y = y': iff(zero.value, projects.value),
+      },
+      [mismatch, zero, solvable, projects],
+    );
   },
 });
 
@@ -175,6 +283,24 @@ const freeUnits = forAll({
       return fail({ ...witnessOf(instance), 'A⁺': q.Aplus.toStrings(), 'I − A⁺A': projector.toStrings() });
     }
     return pass();
+  },
+  confirm: (instance) => {
+    const { A, y, Kd } = rawCell(instance);
+    const d = instance.data.inputs[0]!.length;
+    const dead = instance.region.flatMap((signs, j) => (signs.every((s) => s < 0) ? [j] : []));
+    const zeroA = A.every((row) => row.every((v) => v.isZero()));
+    return confirmSat(ROUTE, 'a dead unit has a non-zero block of A⁺y or a non-identity block of I − A⁺A, or A = 0 with A⁺ ≠ 0 or I − A⁺A ≠ I', (q) => {
+      const X = pseudoInverseTerms(q, A, Kd, 'X');
+      const particular = T.mulVec(X, y);
+      const projector = T.sub(T.identity(Kd), T.mul(X, T.literal(A)));
+      const broken = dead.flatMap((j) =>
+        Array.from({ length: d }, (_, k) => j * d + k).map((r) =>
+          smt.not(smt.and(smt.eq(particular[r]!, smt.ZERO), ...projector[r]!.map((v, col) => smt.eq(v, col === r ? smt.ONE : smt.ZERO)))),
+        ),
+      );
+      const zeroCase = zeroA ? [smt.not(smt.and(T.equal(X, X.map((row) => row.map(() => smt.ZERO))), T.equal(projector, T.identity(Kd))))] : [];
+      return smt.or(...broken, ...zeroCase);
+    });
   },
 });
 

@@ -1,5 +1,6 @@
 // liu, Lemma 1 / App. A: every differentiable local minimum of L(z, w) is a stationary point of L(R).
 import {
+  allConfirmed,
   classifyPoint,
   fail,
   forAll,
@@ -12,6 +13,9 @@ import {
 } from '../../src/index.ts';
 import { candidates } from './_candidates.ts';
 import { blocksOf, dataWitness, indicators, pointWitness, showRows, squaredLossGradientInR } from './_cells.ts';
+import { differentiableAt, gradientInR, localExtremum, someNonZero } from './_confirm.ts';
+
+const ROUTE = 'z3 on L(z, w) and ∂L/∂R written from the raw instance';
 
 const loss = squaredError('mean');
 
@@ -40,6 +44,12 @@ const stationary = forAll({
     // Undecided points only matter when they could contradict the lemma.
     return nonZero.length === 0 ? pass() : undecided(`classifier undecided at a point with ∂L/∂R ≠ 0: ${min.reason}`);
   },
+  confirm: async ({ data, point }) =>
+    allConfirmed(ROUTE, [
+      await differentiableAt(`${ROUTE}: differentiable`, data, point),
+      await localExtremum(`${ROUTE}: local minimum`, data, point, 'minimum'),
+      await someNonZero(`${ROUTE}: ∂L/∂R ≠ 0`, 'some entry of ∂L/∂R_j = (2/N)Σ_i e_i I_ij x_i is non-zero', gradientInR(data, point).flat()),
+    ]),
 });
 
 export default theorem({

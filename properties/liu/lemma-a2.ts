@@ -4,6 +4,9 @@ import {
   Matrix,
   Rational,
   RationalField,
+  anyConfirmed,
+  confirmed,
+  contradicted,
   cubicHinge,
   fail,
   forAll,
@@ -15,12 +18,27 @@ import {
   rank,
   selectParameters,
   smallRational,
+  smt,
   squaredError,
   theorem,
   type Dataset,
   type Loss,
 } from '../../src/index.ts';
 import { blocks, cellIndicators, cellInstance, cellPrediction, dataWitness, paperDesign, showRows, type CellInstance } from './_cells.ts';
+import {
+  cellConvexLoss,
+  confirmSat,
+  expectDecision,
+  formulaEntry,
+  formulaQuadraticForm,
+  hessianDiffersFrom,
+  nonZero,
+  satisfiable,
+  cellDesign,
+  dotT,
+  type CellPoint,
+  type LossKind,
+} from './_confirm.ts';
 
 const F = RationalField;
 
@@ -37,10 +55,11 @@ const hingeResidual = (yHat: Rational, y: Rational): Rational => {
   return r.sign() > 0 ? r : Rational.ZERO;
 };
 
-const LOSSES: readonly ConvexLoss[] = [
-  { name: 'squared', loss: squaredError('mean'), l: (yHat, y) => yHat.sub(y).mul(yHat.sub(y)), l2: () => Rational.fromInt(2) },
+const LOSSES: readonly (ConvexLoss & { readonly kind: LossKind })[] = [
+  { name: 'squared', kind: 'squared', loss: squaredError('mean'), l: (yHat, y) => yHat.sub(y).mul(yHat.sub(y)), l2: () => Rational.fromInt(2) },
   {
     name: 'cubic hinge',
+    kind: 'cubic hinge',
     loss: cubicHinge('mean'),
     l: (yHat, y) => hingeResidual(yHat, y).mul(hingeResidual(yHat, y)).mul(hingeResidual(yHat, y)),
     l2: (yHat, y) => Rational.fromInt(6).mul(y).mul(y).mul(hingeResidual(yHat, y)),
@@ -82,6 +101,24 @@ function lossOfR(data: Dataset<Rational>, I: readonly (readonly number[])[], R: 
   return total.div(Rational.fromInt(data.inputs.length));
 }
 
+const ROUTE = 'z3 on L(R) and (F.1) written from the raw instance';
+
+const cellPoint = ({ data, region, R, lossIndex }: Instance): CellPoint => ({ data, region, R, kind: LOSSES[lossIndex]!.kind });
+
+/** vᵀ(F.1)v ≤ 0 for some v ≠ 0: (F.1) is not positive definite. */
+const notDefinite = (cp: CellPoint) =>
+  satisfiable('vᵀ(F.1)v ≤ 0 for some v ≠ 0', (q) => {
+    const v = cp.R.flat().map((_, k) => q.declare(`v_${k + 1}`));
+    return smt.and(nonZero(v), smt.le(formulaQuadraticForm(cp, v), smt.ZERO));
+  });
+
+/** A v = 0 for some v ≠ 0: the x̃_i do not span ℝ^{Kd}. */
+const notSpanning = ({ data, region, R }: CellPoint) =>
+  satisfiable('x̃_i·v = 0 for every i, for some v ≠ 0', (q) => {
+    const v = R.flat().map((_, k) => q.declare(`v_${k + 1}`));
+    return smt.and(nonZero(v), ...cellDesign(data.inputs, region).map((row) => smt.eq(dotT(v, row), smt.ZERO)));
+  });
+
 const hessianFormula = forAll({
   name: '(F.1)/(F.2): the Hessian of L(R) in a cell is (1/N)Σ l″·x̃_i x̃_iᵀ (squared loss and cubic hinge; against exact network derivatives in w at z = 1)',
   basis: 'exact',
@@ -95,6 +132,10 @@ const hessianFormula = forAll({
     const parameters = selectParameters(net, (p) => p.kind === 'weight' && p.layer === 0);
     const exact = lossDerivatives(net, data, loss, { parameters }).hessian;
     return exact.equals(H) ? pass() : fail({ loss: name, ...dataWitness(data), R: showRows(R), '(F.1)': H.toStrings(), 'network Hessian': exact.toStrings() });
+  },
+  confirm: (instance) => {
+    const cp = cellPoint(instance);
+    return hessianDiffersFrom(ROUTE, cp, (a, b) => formulaEntry(cp, a, b));
   },
 });
 
@@ -121,6 +162,18 @@ const convexity = forAll({
       ? pass()
       : fail({ loss: name, ...dataWitness(data), R: showRows(R), 'R′': showRows(S), t: String(t), inertia: counts, 'L(mix)': String(left), 'mix of L': String(right) });
   },
+  // Either (F.1) has a direction of negative curvature, or Jensen's inequality fails on the segment.
+  confirm: async ([instance, other, t]) => {
+    const cp = cellPoint(instance);
+    const negative = await satisfiable('vᵀ(F.1)v < 0 for some v', (q) => smt.lt(formulaQuadraticForm(cp, cp.R.flat().map((_, k) => q.declare(`v_${k + 1}`))), smt.ZERO));
+    const jensen = await confirmSat(`${ROUTE}: Jensen's inequality fails`, 'L(tR + (1 − t)R′) > tL(R) + (1 − t)L(R′)', () => {
+      const R = cp.R.flat();
+      const mixed = R.map((v, k) => smt.real(t.mul(v).add(Rational.ONE.sub(t).mul(other[k]!))));
+      const right = smt.add(smt.mul(smt.real(t), cellConvexLoss(cp, R.map(smt.real))), smt.mul(smt.real(Rational.ONE.sub(t)), cellConvexLoss(cp, other.map(smt.real))));
+      return smt.gt(cellConvexLoss(cp, mixed), right);
+    });
+    return anyConfirmed([expectDecision(ROUTE, negative, true), jensen]);
+  },
 });
 
 const positiveDefinite = forAll({
@@ -136,6 +189,7 @@ const positiveDefinite = forAll({
       ? pass()
       : fail({ loss: name, ...dataWitness(data), region: region.map((s) => s.join(' ')), R: showRows(R), Hessian: H.toStrings(), inertia: counts, 'rank of the x̃_i': rank(paperDesign(data.inputs, I)), Kd: H.rows });
   },
+  confirm: async (instance) => expectDecision(ROUTE, await notDefinite(cellPoint(instance)), true),
 });
 
 const definiteIffSpanning = forAll({
@@ -148,6 +202,15 @@ const definiteIffSpanning = forAll({
     const definite = inertiaCounts(H).positive === H.rows;
     const spanning = rank(paperDesign(data.inputs, I)) === H.rows;
     return definite === spanning ? pass() : fail({ ...dataWitness(data), region: region.map((s) => s.join(' ')), definite, spanning, R: showRows(R) });
+  },
+  confirm: async (instance) => {
+    const cp = { ...cellPoint(instance), kind: 'squared' as const };
+    const [indefinite, deficient] = [await notDefinite(cp), await notSpanning(cp)];
+    if (indefinite.value === null || deficient.value === null) return expectDecision(ROUTE, indefinite.value === null ? indefinite : deficient, true);
+    const evidence = { '(F.1) not definite': indefinite.evidence, 'x̃_i not spanning': deficient.evidence };
+    return indefinite.value !== deficient.value
+      ? confirmed(ROUTE, evidence)
+      : contradicted(ROUTE, `z3: (F.1) is ${indefinite.value ? 'not ' : ''}definite and the x̃_i ${deficient.value ? 'do not span' : 'span'}: the equivalence holds`, evidence);
   },
 });
 

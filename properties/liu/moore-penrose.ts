@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import {
   Matrix,
   RationalField,
+  allConfirmed,
+  anyConfirmed,
+  confirmed,
+  contradicted,
   discard,
   fail,
   forAll,
@@ -13,10 +17,26 @@ import {
   rationalRows,
   rationalVector,
   smallRational,
+  smt,
   solve,
   theorem,
+  unconfirmed,
+  type Confirmation,
   type Rational,
 } from '../../src/index.ts';
+import {
+  columnsDependent,
+  confirmSat,
+  equalVectors,
+  expectDecision,
+  inverseTerms,
+  pseudoInverseTerms,
+  rationalProduct,
+  rowsDependent,
+  satisfiable,
+  termMatrix as T,
+  type Decided,
+} from './_confirm.ts';
 
 type Rows = Rational[][];
 const F = RationalField;
@@ -53,6 +73,37 @@ function penroseFailures(M: Matrix<Rational>, X: Matrix<Rational>): string[] {
   return failures;
 }
 
+const ROUTE = 'z3 with M⁺ as the unknowns X = MᵀY, MᵀMX = Mᵀ (its defining least-squares property), from the raw entries';
+
+type TermRows = smt.Term[][];
+
+/** The four Penrose equations of X for M fail somewhere (terms). */
+function penroseBroken(M: TermRows, X: TermRows): smt.Term {
+  const MX = T.mul(M, X);
+  const XM = T.mul(X, M);
+  return smt.or(
+    smt.not(T.equal(T.mul(MX, M), M)),
+    smt.not(T.equal(T.mul(XM, X), X)),
+    smt.not(T.equal(MX, T.transpose(MX, MX.length))),
+    smt.not(T.equal(XM, T.transpose(XM, XM.length))),
+  );
+}
+
+/** M⁺b + (I − M⁺M)c as terms. */
+function generalTerms(M: Rows, P: TermRows, b: readonly smt.Term[], c: readonly smt.Term[], n: number): smt.Term[] {
+  const projector = T.sub(T.identity(n), T.mul(P, T.literal(M)));
+  return T.mulVec(P, b).map((v, k) => smt.add(v, T.mulVec(projector, c)[k]!));
+}
+
+/** Confirmed when some of the named facts, each decided by z3, is false. */
+function someFactFails(facts: Readonly<Record<string, boolean | null>>, decided: readonly Decided[]): Confirmation {
+  const evidence = Object.fromEntries(decided.map((d) => [d.meaning, d.evidence]));
+  const open = decided.find((d) => d.value === null);
+  if (open !== undefined) return unconfirmed(ROUTE, `no answer for: ${open.meaning}`, evidence);
+  const broken = Object.entries(facts).filter(([, ok]) => ok === false).map(([name]) => name);
+  return broken.length > 0 ? confirmed(ROUTE, { failing: broken, ...evidence }) : contradicted(ROUTE, 'z3 decides every fact true', evidence);
+}
+
 const fullRankFormula = forAll({
   name: 'M⁺ = Gᵀ(GGᵀ)⁻¹(FᵀF)⁻¹Fᵀ for every full-rank factorisation M = FG',
   basis: 'exact',
@@ -68,6 +119,20 @@ const fullRankFormula = forAll({
     // The Penrose equations determine M⁺ uniquely: the library's own M⁺ must be the same matrix.
     const library = pseudoInverse(M);
     return library.equals(X) ? pass() : fail({ M: show(M), formula: show(X), pseudoInverse: show(library), m, n });
+  },
+  confirm: async ({ n, r, F: fRows, G: gRows }) => {
+    const M = rationalProduct(fRows, gRows, n);
+    return allConfirmed(ROUTE, [
+      expectDecision(ROUTE, await columnsDependent(fRows, r), false),
+      expectDecision(ROUTE, await rowsDependent(gRows, n), false),
+      await confirmSat(ROUTE, 'X = Gᵀ(GGᵀ)⁻¹(FᵀF)⁻¹Fᵀ fails a Penrose equation or differs from M⁺', (q) => {
+        const [Fm, G] = [T.literal(fRows), T.literal(gRows)];
+        const [Ft, Gt] = [T.transpose(Fm, r), T.transpose(G, n)];
+        const X = T.mul(T.mul(T.mul(Gt, inverseTerms(q, T.mul(G, Gt), 'GGt_inv')), inverseTerms(q, T.mul(Ft, Fm), 'FtF_inv')), Ft);
+        const named = X.map((row, a) => row.map((v, b) => q.define(`X_${a + 1}_${b + 1}`, v)));
+        return smt.or(penroseBroken(T.literal(M), named), smt.not(T.equal(named, pseudoInverseTerms(q, M, n, 'P'))));
+      }),
+    ]);
   },
 });
 
@@ -90,6 +155,30 @@ const identities = forAll({
     };
     const broken = Object.entries(facts).filter(([, ok]) => !ok).map(([name]) => name);
     return broken.length === 0 ? pass() : fail({ M: show(M), 'M⁺': show(P), rank: k, failing: broken });
+  },
+  confirm: async ({ M: rows, n }) => {
+    const m = rows.length;
+    const withP = (meaning: string, build: (P: TermRows, M: TermRows) => smt.Term) =>
+      satisfiable(meaning, (q) => build(pseudoInverseTerms(q, rows, n, 'P'), T.literal(rows)));
+    const left = await withP('MM⁺ = I_m', (P, M) => T.equal(T.mul(M, P), T.identity(m)));
+    const right = await withP('M⁺M = I_n', (P, M) => T.equal(T.mul(P, M), T.identity(n)));
+    const rowsDep = await rowsDependent(rows, n);
+    const colsDep = await columnsDependent(rows, n);
+    const zeroP = await withP('M⁺ = 0', (P) => T.equal(P, P.map((row) => row.map(() => smt.ZERO))));
+    const symmetric = await withP('MM⁺ symmetric', (P, M) => T.equal(T.mul(M, P), T.transpose(T.mul(M, P), m)));
+    const penrose = await withP('M⁺ satisfies the Penrose equations', (P, M) => smt.not(penroseBroken(M, P)));
+    const zeroM = rows.every((row) => row.every((v) => v.isZero()));
+    const is = (d: Decided, value: boolean): boolean | null => (d.value === null ? null : d.value === value);
+    return someFactFails(
+      {
+        'MM⁺ = I_m ⇔ rank = m': left.value === null || rowsDep.value === null ? null : left.value === !rowsDep.value,
+        'M⁺M = I_n ⇔ rank = n': right.value === null || colsDep.value === null ? null : right.value === !colsDep.value,
+        'M = 0 ⇒ M⁺ = 0': !zeroM || is(zeroP, true),
+        'MM⁺ symmetric': is(symmetric, true),
+        'Penrose equations': is(penrose, true),
+      },
+      [left, right, rowsDep, colsDep, zeroP, symmetric, penrose],
+    );
   },
 });
 
@@ -121,6 +210,24 @@ const solvability = forAll({
       ? pass()
       : fail({ M: show(M), b: b.map(String), solution: x.map(String), 'M⁺b + (I − M⁺M)x': generalSolution(M, P, b, x).map(String) });
   },
+  confirm: async ({ M: rows, b, c, n }) => {
+    const bT = b.map(smt.real);
+    const solvable = await satisfiable('Mz = b for some z', (q) => {
+      const z = Array.from({ length: n }, (_, k) => q.declare(`z_${k + 1}`));
+      return equalVectors(T.mulVec(T.literal(rows), z), bT);
+    });
+    const projects = await satisfiable('MM⁺b = b', (q) => equalVectors(T.mulVec(T.mul(T.literal(rows), pseudoInverseTerms(q, rows, n, 'P')), bT), bT));
+    if (solvable.value === null || projects.value === null) return unconfirmed(ROUTE, 'the solver gave no answer', { solvable: solvable.evidence, projects: projects.evidence });
+    if (solvable.value !== projects.value) return confirmed(ROUTE, { 'Mz = b solvable': solvable.evidence, 'MM⁺b = b': projects.evidence });
+    if (!solvable.value) return contradicted(ROUTE, 'Mz = b is unsolvable and MM⁺b ≠ b: the equivalence holds', { solvable: solvable.evidence });
+    return anyConfirmed([
+      await confirmSat(ROUTE, 'M(M⁺b + (I − M⁺M)c) ≠ b', (q) => smt.not(equalVectors(T.mulVec(T.literal(rows), generalTerms(rows, pseudoInverseTerms(q, rows, n, 'P'), bT, c.map(smt.real), n)), bT))),
+      await confirmSat(ROUTE, 'some solution x of Mx = b is not M⁺b + (I − M⁺M)x', (q) => {
+        const x = Array.from({ length: n }, (_, k) => q.declare(`x_${k + 1}`));
+        return smt.and(equalVectors(T.mulVec(T.literal(rows), x), bT), smt.not(equalVectors(generalTerms(rows, pseudoInverseTerms(q, rows, n, 'P'), bT, x, n), x)));
+      }),
+    ]);
+  },
 });
 
 const leastSquares = forAll({
@@ -145,6 +252,22 @@ const leastSquares = forAll({
     return vecEquals(back, x)
       ? pass()
       : fail({ M: show(M), b: b.map(String), minimiser: x.map(String), 'M⁺b + (I − M⁺M)x': back.map(String) });
+  },
+  // Minimisers by the definition: no z does better than M⁺b + (I − M⁺M)c, and any x doing as well has the form.
+  confirm: async ({ M: rows, b, c, n }) => {
+    const residual = (z: readonly smt.Term[]) => smt.add(...T.mulVec(T.literal(rows), z).map((v, i) => smt.square(smt.sub(v, smt.real(b[i]!)))));
+    const candidate = (q: smt.SmtQuery) => generalTerms(rows, pseudoInverseTerms(q, rows, n, 'P'), b.map(smt.real), c.map(smt.real), n);
+    return anyConfirmed([
+      await confirmSat(ROUTE, 'some z has ‖Mz − b‖² below ‖M(M⁺b + (I − M⁺M)c) − b‖²', (q) => {
+        const z = Array.from({ length: n }, (_, k) => q.declare(`z_${k + 1}`));
+        return smt.lt(residual(z), residual(candidate(q)));
+      }),
+      await confirmSat(ROUTE, 'some x with ‖Mx − b‖² ≤ ‖M(M⁺b + (I − M⁺M)c) − b‖² is not M⁺b + (I − M⁺M)x', (q) => {
+        const x = Array.from({ length: n }, (_, k) => q.declare(`x_${k + 1}`));
+        const P = pseudoInverseTerms(q, rows, n, 'P');
+        return smt.and(smt.le(residual(x), residual(generalTerms(rows, P, b.map(smt.real), c.map(smt.real), n))), smt.not(equalVectors(generalTerms(rows, P, b.map(smt.real), x, n), x)));
+      }),
+    ]);
   },
 });
 

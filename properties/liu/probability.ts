@@ -1,5 +1,8 @@
 import { Decimal } from 'decimal.js';
 import {
+  allConfirmed,
+  confirmed,
+  contradicted,
   example,
   LIU_MINIMUM_COUNT,
   LIU_PROBABILITY_DIGITS,
@@ -7,11 +10,15 @@ import {
   numerical,
   reproduction,
   selfConsistentPosition,
+  unconfirmed,
   type AnalyticVersusMonteCarlo,
+  type Confirmation,
+  type TableRow,
   type LiuExperimentPoint,
   type QuantityRow,
   type Reproduction,
 } from '../../src/index.ts';
+import { NORMAL_ERROR, SECOND_ROUTE_DIGITS, binomialTailBound, noneOf, simulateTrials, twoWeightGaps } from './_confirm.ts';
 
 // §7.3: means x_± = ±1, identity covariance, N = 100, w_2 fixed at x = 0, w_1 moved over [0, 6].
 const N = 100;
@@ -193,6 +200,81 @@ function analytic(): Reproduction {
   };
 }
 
+// The second route: Φ, φ and (24)–(26) in decimal.js with code of its own, and a Monte Carlo with
+// its own generator (xoshiro128**, Marsaglia's polar method) and seed.
+const SECOND_SEED = 20_240_607;
+const SECOND_TRIALS = 100_000;
+/** A Monte Carlo row differs when Chernoff's bound on the binomial tail under the analytic value is below this (beyond 6σ). */
+const TAIL = 1e-9;
+/** A Monte Carlo row agrees with the paper when the tail bound is above this. */
+const AGREES = 1e-3;
+const ANALYTIC_ROUTE = `decimal.js at ${SECOND_ROUTE_DIGITS} digits (Φ by the alternating erf series, its own code)`;
+const MONTE_CARLO_ROUTE = `own Monte Carlo (xoshiro128**, polar method, seed ${SECOND_SEED}, ${SECOND_TRIALS} trials of N = ${N}) against ${ANALYTIC_ROUTE}`;
+
+/** The first "x_w1 = …" of a row's text (the grid point the row names), or after `after`. */
+function positionNamed(quantity: string, after = ''): string | null {
+  const m = new RegExp(`${after}x_w1 = ([0-9.]+)`).exec(quantity);
+  return m === null ? null : m[1]!;
+}
+
+/** A rigorous bound on (1 − p)^N from p within its error: every Φ is within NORMAL_ERROR, a mass adds four. */
+function noneOfEnclosure(p: Decimal): { lo: Decimal; hi: Decimal } {
+  const err = NORMAL_ERROR.times(8);
+  return { lo: noneOf(Decimal.min(p.plus(err), 1), N), hi: noneOf(Decimal.max(p.minus(err), 0), N) };
+}
+
+/** "(1 − P(g_1))^N" and "(1 − P(g_1 ∪ g_2))^N ≥ 0.99 at the far point" recomputed, the rest left to the first route. */
+function confirmAnalyticRow(row: TableRow): Confirmation {
+  const literal = row.quantity.startsWith('literal (25)–(26)');
+  if (!literal && !row.quantity.startsWith('(1 − P(g_1))^N at')) return unconfirmed(ANALYTIC_ROUTE, `no second route for the row "${row.quantity}"`);
+  const h1 = positionNamed(row.quantity);
+  if (h1 === null) return unconfirmed(ANALYTIC_ROUTE, 'the row names no position');
+  const g = twoWeightGaps(h1, FIXED);
+  const value = noneOfEnclosure(literal ? g.unionMass : g.gapMass[0]);
+  const evidence = {
+    position: h1,
+    'x_w1*, x_w2*': g.optimal.map((v) => plain(v, 15)),
+    'P(g_1), P(g_2), P(g_1 ∪ g_2)': [...g.gapMass, g.unionMass].map((v) => plain(v, 15)),
+    enclosure: `[${plain(value.lo, 20)}, ${plain(value.hi, 20)}]`,
+    'paper reading': `≥ ${CLOSE_TO_ONE}`,
+  };
+  if (value.hi.lt(CLOSE_TO_ONE)) return confirmed(ANALYTIC_ROUTE, evidence);
+  if (value.lo.gte(CLOSE_TO_ONE)) return contradicted(ANALYTIC_ROUTE, `the value is at least ${CLOSE_TO_ONE}`, evidence);
+  return unconfirmed(ANALYTIC_ROUTE, 'the enclosure contains the boundary', evidence);
+}
+
+/** The events of the trial rows, by the start of their text. */
+const TRIAL_EVENTS = [
+  { prefix: '(25) (1 − P(g_1))^N vs the fraction', event: 'emptyFirstGap', union: false },
+  { prefix: '(25) (1 − P_g)^N, P_g = P(g_1 ∪ g_2), vs', event: 'emptyUnion', union: true },
+  { prefix: '(25) (1 − P(g_1))^N as the probability', event: 'firstGenuine', union: false },
+  { prefix: '(25) (1 − P_g)^N as the probability', event: 'bothGenuine', union: true },
+] as const;
+
+/**
+ * Each differing trial row at the grid point it names as the worst: the frequency of its event in
+ * an independent simulation against the analytic value, decided by Chernoff's tail bound.
+ */
+function confirmTrialRows(rows: readonly TableRow[]): Confirmation {
+  const wanted = rows.map((row) => ({ row, kind: TRIAL_EVENTS.find((e) => row.quantity.startsWith(e.prefix)), h1: positionNamed(row.quantity, 'worst relative to its tolerance at ') }));
+  const positions = [...new Set(wanted.flatMap((w) => (w.kind !== undefined && w.h1 !== null ? [w.h1] : [])))];
+  const gaps = positions.map((h1) => twoWeightGaps(h1, FIXED));
+  const events = simulateTrials(SECOND_SEED, SECOND_TRIALS, N, Number(FIXED), positions.map((h1, k) => ({ h1: Number(h1), gaps: gaps[k]!.gaps.map(([a, b]) => [a.toNumber(), b.toNumber()] as const) as never })));
+  const parts = wanted.map(({ row, kind, h1 }): Confirmation => {
+    if (kind === undefined || h1 === null) return unconfirmed(MONTE_CARLO_ROUTE, `no second route for the row "${row.quantity}"`);
+    const k = positions.indexOf(h1);
+    const g = gaps[k]!;
+    const analytic = noneOf(kind.union ? g.unionMass : g.gapMass[0], N).toNumber();
+    const hits = events[k]![kind.event];
+    const bound = binomialTailBound(hits, SECOND_TRIALS, analytic);
+    const sigma = Math.sqrt((analytic * (1 - analytic)) / SECOND_TRIALS);
+    const evidence = { position: h1, event: kind.event, analytic: plain(analytic, 6), frequency: `${hits}/${SECOND_TRIALS}`, 'Chernoff tail bound': bound.toExponential(2), 'σ at the analytic value': sigma.toExponential(2), 'deviation in σ': ((hits / SECOND_TRIALS - analytic) / sigma).toFixed(1) };
+    if (bound < TAIL) return confirmed(MONTE_CARLO_ROUTE, evidence);
+    return bound > AGREES ? contradicted(MONTE_CARLO_ROUTE, 'the frequency agrees with the analytic value', evidence) : unconfirmed(MONTE_CARLO_ROUTE, `tail bound ${bound.toExponential(2)} decides neither way`, evidence);
+  });
+  return allConfirmed(MONTE_CARLO_ROUTE, parts);
+}
+
 export default example({
   id: 'liu/probability',
   paper: 'liu',
@@ -211,5 +293,6 @@ export default example({
     'stands for). Reading: Fig. 4(b) plots (1 − P(g_1))^N of w_1 alone; the literal (25)–(26) with both gaps is checked too.',
   basis: numerical(LIU_PROBABILITY_DIGITS),
   reproduce: analytic,
-  checks: [reproduction({ name: 'monte-carlo', basis: 'evidence', reproduce: monteCarlo })],
+  confirm: (rows) => allConfirmed(ANALYTIC_ROUTE, rows.map(confirmAnalyticRow)),
+  checks: [reproduction({ name: 'monte-carlo', basis: 'evidence', reproduce: monteCarlo, confirm: confirmTrialRows })],
 });

@@ -1,6 +1,7 @@
 // liu, Theorem 1 / App. A: differentiable local minima are global in their cell; "no local maxima".
 import {
   Rational,
+  allConfirmed,
   classifyPoint,
   discard,
   fail,
@@ -12,10 +13,13 @@ import {
   theorem,
   undecided,
   type Dataset,
+  type Outcome,
   type PointClassification,
+  type Witness,
 } from '../../src/index.ts';
 import { candidates, type Candidate } from './_candidates.ts';
-import { dataWitness, indicators, paperDesign, pointWitness } from './_cells.ts';
+import { dataWitness, indicators, paperDesign, pointWitness, rayWitness } from './_cells.ts';
+import { cellMinimumBelow, differentiableAt, directionHint, localExtremum, notLocallyConstant, onAKink } from './_confirm.ts';
 
 const loss = squaredError('mean');
 
@@ -43,7 +47,29 @@ const witnessOf = (c: Candidate, k: PointClassification) => ({
   differentiable: k.differentiable,
   'local max (non-strict)': k.localMax.nonStrict.reason,
   'local min (non-strict)': k.localMin.nonStrict.reason,
+  'descent ray': rayWitness(k.localMin.nonStrict, c.point.weights.length, c.data.inputs[0]!.length, 'descent') ?? 'none',
 });
+
+/**
+ * A non-strict local maximum is locally constant iff it is also a non-strict local minimum: pass
+ * when the classifier certifies that, fail when it certifies a descent, undecided otherwise.
+ */
+function flatMaximum(c: Candidate, k: PointClassification): Outcome {
+  const min = certified(k.localMin.nonStrict);
+  if (min === true) return pass();
+  if (min === null) return undecided(`a local maximum where constancy is undecided: ${k.localMin.nonStrict.reason}`);
+  return fail(witnessOf(c, k));
+}
+
+const ROUTE = 'z3 on L(z, w) written from the raw instance';
+
+/** Second route of the "flat maximum" checks: θ is a local maximum and some ray descends from it. */
+const confirmProperMaximum = (where: 'differentiable' | 'kink') => async (c: Candidate, witness: Witness) =>
+  allConfirmed(ROUTE, [
+    await (where === 'differentiable' ? differentiableAt : onAKink)(`${ROUTE}: ${where}`, c.data, c.point),
+    await localExtremum(`${ROUTE}: local maximum`, c.data, c.point, 'maximum'),
+    await notLocallyConstant(`${ROUTE}: not constant near θ`, c.data, c.point, directionHint(witness['descent ray']), 'descent'),
+  ]);
 
 const globalInCell = forAll({
   name: 'every differentiable local minimum attains the minimum of its cell\'s L(R)',
@@ -58,6 +84,12 @@ const globalInCell = forAll({
     const best = cellMinimum(c.data, indicators(c.data.inputs, c.point.weights));
     return k.value.equals(best) ? pass() : fail({ ...witnessOf(c, k), 'cell minimum': String(best) });
   },
+  confirm: async (c) =>
+    allConfirmed(ROUTE, [
+      await differentiableAt(`${ROUTE}: differentiable`, c.data, c.point),
+      await localExtremum(`${ROUTE}: local minimum`, c.data, c.point, 'minimum'),
+      await cellMinimumBelow(`${ROUTE}: the cell has a lower L(R)`, c.data, c.point),
+    ]),
 });
 
 const noStrictMaximum = forAll({
@@ -70,6 +102,7 @@ const noStrictMaximum = forAll({
     if (strict === null) return undecided(`classifier undecided: ${k.localMax.strict.reason}`);
     return strict ? fail(witnessOf(c, k)) : pass();
   },
+  confirm: (c) => localExtremum(`${ROUTE}: strict local maximum`, c.data, c.point, 'maximum', true),
 });
 
 const differentiableMaximaAreFlat = forAll({
@@ -82,8 +115,9 @@ const differentiableMaximaAreFlat = forAll({
     const max = certified(k.localMax.nonStrict);
     if (max === false) return pass();
     if (max === null) return undecided(`classifier undecided: ${k.localMax.nonStrict.reason}`);
-    return k.kind === 'locally-constant' ? pass() : fail(witnessOf(c, k));
+    return flatMaximum(c, k);
   },
+  confirm: confirmProperMaximum('differentiable'),
 });
 
 const noMaximumAtDifferentiablePoints = forAll({
@@ -97,6 +131,11 @@ const noMaximumAtDifferentiablePoints = forAll({
     if (max === null) return undecided(`classifier undecided: ${k.localMax.nonStrict.reason}`);
     return max ? fail(witnessOf(c, k)) : pass();
   },
+  confirm: async (c) =>
+    allConfirmed(ROUTE, [
+      await differentiableAt(`${ROUTE}: differentiable`, c.data, c.point),
+      await localExtremum(`${ROUTE}: local maximum`, c.data, c.point, 'maximum'),
+    ]),
 });
 
 const noProperMaximumAtKinks = forAll({
@@ -109,8 +148,9 @@ const noProperMaximumAtKinks = forAll({
     const max = certified(k.localMax.nonStrict);
     if (max === false) return pass();
     if (max === null) return undecided(`classifier undecided: ${k.localMax.nonStrict.reason}`);
-    return k.kind === 'locally-constant' ? pass() : fail(witnessOf(c, k));
+    return flatMaximum(c, k);
   },
+  confirm: confirmProperMaximum('kink'),
 });
 
 export default theorem({

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import {
   Rational,
+  allConfirmed,
   classifyPoint,
   dataset,
   discard,
@@ -13,11 +14,17 @@ import {
   parameterIndex,
   pass,
   smallRational,
+  smt,
   squaredError,
   theorem,
+  unconfirmed,
+  undecided,
   type Dataset,
+  type OneHiddenLayerPoint,
   type Sign,
+  type Witness,
 } from '../../src/index.ts';
+import { confirmSat, gradientInZW, hyperplaneNormal, localExtremum, outputWeightDerivative, pointHint, saddleRecipe } from './_confirm.ts';
 
 const loss = squaredError('mean');
 
@@ -79,6 +86,47 @@ function offHyperplane(data: Dataset<Rational>, region: Sign[][], built: ReturnT
   return null;
 }
 
+/** Local minimality or maximality by the classifier: true / false when certified, null otherwise. */
+const certified = (d: { holds: boolean | null; basis: string }): boolean | null => (d.basis === 'evidence' ? null : d.holds);
+
+const ROUTE = 'z3 on L(z, w) and Theorem 2\'s recipe written from the raw instance';
+
+/**
+ * The second route: the witness's point follows the recipe in its region (z3, from the raw data),
+ * and then fails the statement the way the witness says — not critical, a local minimum or maximum,
+ * or a zero ∂L/∂z_j with w_j moved off (C.4) inside its cell.
+ */
+async function confirmNotASaddle({ data, region, stationary }: Instance, witness: Witness) {
+  const point = pointHint(witness);
+  if (point === null) return unconfirmed(ROUTE, 'the witness names no point');
+  const recipe = await confirmSat(`${ROUTE}: the recipe`, 'θ is in its region, BR̃ = b for the stationary units, z_j = 0 and (C.4) with ∂L/∂R_j ≠ 0 for the others', () => saddleRecipe(data, point, region, stationary));
+  const failure = String(witness['failure']);
+  const second =
+    failure === 'a local minimum'
+      ? await localExtremum(`${ROUTE}: local minimum`, data, point, 'minimum')
+      : failure === 'a local maximum'
+        ? await localExtremum(`${ROUTE}: local maximum`, data, point, 'maximum')
+        : failure === 'not critical'
+          ? await confirmSat(`${ROUTE}: not critical`, 'some entry of the gradient of L(z, w) is non-zero', () => smt.or(...gradientInZW(data, point).map((g) => smt.not(smt.eq(g, smt.ZERO)))))
+          : await offHyperplaneFlat(data, region, point, witness);
+  return allConfirmed(ROUTE, [recipe, second]);
+}
+
+/** The witness's w_j off (C.4) lies in unit j's open cell and there ∂L/∂z_j = 0. */
+async function offHyperplaneFlat(data: Dataset<Rational>, region: Sign[][], point: OneHiddenLayerPoint, witness: Witness) {
+  const j = Number(witness['unit']);
+  const moved = witness['w_j off (C.4)'];
+  if (!Number.isInteger(j) || !Array.isArray(moved)) return unconfirmed(ROUTE, 'the witness names no moved weight');
+  const w = moved.map((v) => Rational.parse(String(v)));
+  return confirmSat(`${ROUTE}: ∂L/∂z_j = 0 off (C.4)`, 'w_j moved off (C.4) (g_j·w_j ≠ 0) stays in its open cell and ∂L/∂z_j = (2/N)Σ e_i[w_j·x_i]_+ = 0 there', () =>
+    smt.and(
+      ...data.inputs.map((x, i) => (region[j]![i]! > 0 ? smt.gt : smt.lt)(smt.add(...w.map((v, k) => smt.mul(smt.real(v), smt.real(x[k]!)))), smt.ZERO)),
+      smt.not(smt.eq(smt.add(...hyperplaneNormal(data, point, j).map((g, k) => smt.mul(g, smt.real(w[k]!)))), smt.ZERO)),
+      smt.eq(outputWeightDerivative(data, point, j, w), smt.ZERO),
+    ),
+  );
+}
+
 const saddle = forAll({
   name: 'BR̃ = b for the stationary units, z_j = 0 and w_j on (C.4) for the others: the classifier finds a saddle; off (C.4), ∂L/∂z_j ≠ 0',
   basis: 'certified',
@@ -88,7 +136,8 @@ const saddle = forAll({
     if (built.point === null || !built.premise) return discard('the construction is not inside its region');
     const point = built.point;
     const k = classifyPoint(oneHiddenLayerNetwork(point), data, loss);
-    const witness = () => ({
+    const witness = (failure: string, extra: Record<string, unknown> = {}) => ({
+      failure,
       inputs: data.inputs.map(show),
       targets: data.targets.map((t) => String(t[0])),
       z: show(point.outputWeights),
@@ -97,13 +146,21 @@ const saddle = forAll({
       kind: k.kind,
       basis: k.basis,
       reason: `${k.localMin.nonStrict.reason}; ${k.localMax.nonStrict.reason}`,
+      ...extra,
     });
-    if (!k.differentiable || k.critical !== true) return fail({ ...witness(), differentiable: k.differentiable, critical: k.critical });
-    if (k.kind !== 'saddle' || k.basis === 'evidence') return fail(witness());
+    // The construction puts the point inside its region: off a kink is ours to guarantee, not the paper's.
+    if (!k.differentiable) return undecided('the constructed point lies on a kink');
+    if (k.critical !== true) return fail(witness('not critical', { gradient: show(k.gradient ?? []) }));
+    const [min, max] = [certified(k.localMin.nonStrict), certified(k.localMax.nonStrict)];
+    if (min === true) return fail(witness('a local minimum'));
+    if (max === true) return fail(witness('a local maximum'));
+    if (min === null || max === null) return undecided(`classifier: ${k.kind} (${k.localMin.nonStrict.reason}; ${k.localMax.nonStrict.reason})`);
     const off = offHyperplane(data, region, built);
-    if (off === null) return fail({ ...witness(), reason: 'no step along the (C.4) normal stays in the open cell' });
-    return off.derivative.isZero() ? fail({ ...witness(), 'w_j off (C.4)': show(off.moved), 'dL/dz_j there': String(off.derivative) }) : pass();
+    if (off === null) return undecided('no step along the (C.4) normal stays in the open cell');
+    const j = [...built.hyperplaneNormals][0]![0];
+    return off.derivative.isZero() ? fail(witness('∂L/∂z_j = 0 off (C.4)', { unit: j, 'w_j off (C.4)': show(off.moved), 'dL/dz_j there': String(off.derivative) })) : pass();
   },
+  confirm: confirmNotASaddle,
 });
 
 export default theorem({

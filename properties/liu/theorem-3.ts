@@ -1,6 +1,7 @@
 // liu, Lemma 2 / Theorem 3 / App. D: non-differentiable local minima with w_m on the hyperplane of x_n.
 import {
   Rational,
+  allConfirmed,
   classifyPoint,
   discard,
   fail,
@@ -9,8 +10,10 @@ import {
   liuBoundaryPoint,
   oneHiddenLayerNetwork,
   pass,
+  smt,
   squaredError,
   theorem,
+  unconfirmed,
   undecided,
   type Dataset,
   type OneHiddenLayerPoint,
@@ -18,6 +21,8 @@ import {
   type Sign,
 } from '../../src/index.ts';
 import { boundaryInstances, unplantedBoundaryInstances, type BoundaryInstance } from './_boundary-instances.ts';
+import { rayWitness } from './_cells.ts';
+import { boundaryConditions, boundaryPlacement, confirmSat, confirmUnsat, directionHint, localExtremum, notLocallyConstant, pointHint } from './_confirm.ts';
 
 const loss = squaredError('mean');
 
@@ -51,6 +56,7 @@ function witnessOf(instance: BoundaryInstance, point: OneHiddenLayerPoint, k: Po
     classifier: k.kind,
     basis: k.basis,
     reason: k.localMin.nonStrict.reason,
+    'descent ray': rayWitness(k.localMin.nonStrict, point.weights.length, data.inputs[0]!.length, 'descent') ?? 'none',
   };
 }
 
@@ -71,23 +77,54 @@ function classifierSays(k: PointClassification): boolean | null {
   return min.basis === 'evidence' ? null : min.holds;
 }
 
+const ROUTE = 'z3 on L(z, w) and on (17)–(19) written from the raw instance';
+const unconfirmedPoint = unconfirmed(ROUTE, 'the witness names no point');
+
+/** Theorem 3's setting at the point and the given conditions on (17)–(19), decided by z3. */
+function criterionAt(point: OneHiddenLayerPoint, data: Dataset<Rational>, m: number, n: number, what: string, condition: (c: ReturnType<typeof boundaryConditions>) => smt.Term) {
+  return confirmSat(`${ROUTE}: ${what}`, `w_m on the hyperplane of x_n, other signs strict, z_m ≠ 0, and ${what}`, (q) =>
+    smt.and(boundaryPlacement(point, data.inputs, m, n), condition(boundaryConditions(q, data, point, m, n))),
+  );
+}
+
+/** The second route of the "only if" checks: the hypotheses hold at the instance's point, and it is a local minimum. */
+const confirmMinimumDespite =
+  (what: string, condition: (c: ReturnType<typeof boundaryConditions>) => smt.Term) =>
+  async (instance: Omit<BoundaryInstance, 'sides'>) => {
+    const point = pointOf({ ...instance, sides: [0, 0] });
+    return allConfirmed(ROUTE, [
+      await criterionAt(point, instance.data, instance.m, instance.n, what, condition),
+      await localExtremum(`${ROUTE}: local minimum`, instance.data, point, 'minimum'),
+    ]);
+  };
+
 const sufficient = forAll({
   name: 'if: DR = d with (18) and (19) for the sign of z_m ⇒ a local minimum (planted point and liuBoundaryPoint\'s point)',
   basis: 'certified',
   arbitrary: boundaryInstances([[-1, 1]]),
   check: (instance) => {
     const { data, m, n } = instance;
-    if (!plantedAsAsked(instance)) return fail({ m, n, reason: 'the planted point does not satisfy the criterion when evaluated at the point' });
+    if (!plantedAsAsked(instance)) return undecided('the planted point does not have the requested signs (a construction of ours)');
     const built = liuBoundaryPoint(data, cellOf(instance), m, n);
-    if (!built.solvable || built.point === null) return fail({ ...witnessOf(instance, pointOf(instance), classify(pointOf(instance), data)), reason: 'liuBoundaryPoint finds no point although one satisfies the criterion' });
+    if (!built.solvable || built.point === null) return undecided('liuBoundaryPoint finds no point although the planted one satisfies the criterion');
     for (const point of [pointOf(instance), built.point]) {
-      if (!liuBoundaryCriterionAt(data, point, m, n).criterion) return fail({ m, n, w: point.weights.map(show), reason: 'liuBoundaryPoint\'s point fails the criterion at the point' });
+      if (!liuBoundaryCriterionAt(data, point, m, n).criterion) return undecided('liuBoundaryPoint\'s point fails the criterion at the point');
       const k = classify(point, data);
+      if (k.differentiable) return undecided('the constructed point is not on a kink');
       const says = classifierSays(k);
-      if (k.differentiable || says === false) return fail(witnessOf(instance, point, k));
+      if (says === false) return fail(witnessOf(instance, point, k));
       if (says === null) return undecided(`classifier: ${k.localMin.nonStrict.reason}`);
     }
     return pass();
+  },
+  // The failing point (the planted one or liuBoundaryPoint's, named in the witness) meets the criterion and has a descent ray.
+  confirm: async ({ data, m, n }, witness) => {
+    const point = pointHint(witness);
+    if (point === null) return unconfirmedPoint;
+    return allConfirmed(ROUTE, [
+      await criterionAt(point, data, m, n, 'DR = d, (18) < 0 and (19) > 0', (c) => smt.and(c.system, smt.lt(c.side18, smt.ZERO), smt.gt(c.side19, smt.ZERO))),
+      await notLocallyConstant(`${ROUTE}: descent ray`, data, point, directionHint(witness['descent ray']), 'descent'),
+    ]);
   },
 });
 
@@ -104,6 +141,16 @@ const necessarySystem = forAll({
     if (says === null) return undecided(`classifier: ${k.localMin.nonStrict.reason}`);
     return says ? fail(witnessOf({ ...instance, sides: [0, 0] }, point, k)) : pass();
   },
+  confirm: async (instance) => {
+    const point = pointOf({ ...instance, sides: [0, 0] });
+    return allConfirmed(ROUTE, [
+      await confirmSat(`${ROUTE}: setting`, 'w_m on the hyperplane of x_n, other signs strict, z_m ≠ 0', () => boundaryPlacement(point, instance.data.inputs, instance.m, instance.n)),
+      await confirmUnsat(`${ROUTE}: DR = d fails`, 'DR = d has no α: Σ_i e_i I_ij x_i = 0 (j ≠ m), Σ_{i≠n} e_i I_im x_i = α x_n', (q) =>
+        boundaryConditions(q, instance.data, point, instance.m, instance.n).system,
+      ),
+      await localExtremum(`${ROUTE}: local minimum`, instance.data, point, 'minimum'),
+    ]);
+  },
 });
 
 const necessaryStrict = forAll({
@@ -115,13 +162,14 @@ const necessaryStrict = forAll({
     [-1, -1],
   ]),
   check: (instance) => {
-    if (!plantedAsAsked(instance)) return fail({ m: instance.m, n: instance.n, reason: 'the planted point does not have the requested signs' });
+    if (!plantedAsAsked(instance)) return undecided('the planted point does not have the requested signs (a construction of ours)');
     const point = pointOf(instance);
     const k = classify(point, instance.data);
     const says = classifierSays(k);
     if (says === null) return undecided(`classifier: ${k.localMin.nonStrict.reason}`);
     return says ? fail(witnessOf(instance, point, k)) : pass();
   },
+  confirm: confirmMinimumDespite('DR = d with (18) > 0 or (19) < 0', (c) => smt.and(c.system, smt.or(smt.gt(c.side18, smt.ZERO), smt.lt(c.side19, smt.ZERO)))),
 });
 
 const necessaryAtEquality = forAll({
@@ -129,13 +177,14 @@ const necessaryAtEquality = forAll({
   basis: 'certified',
   arbitrary: boundaryInstances([[-1, 0]]),
   check: (instance) => {
-    if (!plantedAsAsked(instance)) return fail({ m: instance.m, n: instance.n, reason: 'the planted point does not have the requested signs' });
+    if (!plantedAsAsked(instance)) return undecided('the planted point does not have the requested signs (a construction of ours)');
     const point = pointOf(instance);
     const k = classify(point, instance.data);
     const says = classifierSays(k);
     if (says === null) return undecided(`classifier: ${k.localMin.nonStrict.reason}`);
     return says ? fail(witnessOf(instance, point, k)) : pass();
   },
+  confirm: confirmMinimumDespite('DR = d with (18) < 0 and (19) = 0', (c) => smt.and(c.system, smt.lt(c.side18, smt.ZERO), smt.eq(c.side19, smt.ZERO))),
 });
 
 export default theorem({
