@@ -5,6 +5,7 @@ import {
   arrangementCells,
   dataset,
   fixedActivationDerivatives,
+  negativeDirection,
   oneHiddenLayerNetwork,
   oneHiddenLayerPoint,
   networkAndDataset,
@@ -14,6 +15,8 @@ import {
   smallRational,
   squaredError,
   type Dataset,
+  type Decision,
+  type Matrix,
   type OneHiddenLayerPoint,
   type ReparametrisationLayout,
   type Sign,
@@ -151,3 +154,15 @@ export function criticalRegionInstance(kind: 'any' | 'saddle-prone', maxUnits = 
 
 /** Every cell of one unit with bias: where a unit outside S may go when its own cell misses g_j^⊥. */
 export const otherCells = (data: Dataset<Rational>): Sign[][] => arrangementCells(data.inputs, { bias: true }).map((c) => [...c.signs]);
+
+/**
+ * The direction a certified "not a local minimum" ("not a local maximum") rests on: the certificate's
+ * ray, −∇L (+∇L), or else a direction of negative (positive) curvature of the Hessian; null if none.
+ */
+export function refutingDirection(decision: Decision, kind: 'minimum' | 'maximum', hessian: () => Matrix<Rational>): Rational[] | null {
+  const c = decision.certificate;
+  if (c?.kind === 'ray') return [...c.expansion.direction];
+  if (c?.kind === 'gradient') return c.gradient.map((g) => (kind === 'minimum' ? g.neg() : g));
+  const H = hessian();
+  return negativeDirection(kind === 'minimum' ? H : H.neg());
+}

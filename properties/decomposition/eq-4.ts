@@ -16,6 +16,7 @@ import {
   type OneHiddenLayerPoint,
 } from '../../src/index.ts';
 import { NORMALISATION, describeInstance, networkInstance, networkOf, show } from './_fixed.ts';
+import { confirmNetworkIsNotFixed } from './_confirm.ts';
 
 const sum = (xs: readonly Rational[]): Rational => xs.reduce((s, v) => s.add(v), Rational.ZERO);
 
@@ -64,6 +65,7 @@ const agree = forAll({
       'L_gA': String(lossG),
     }));
   },
+  confirm: ({ data, point }) => confirmNetworkIsNotFixed(data, { weights: point.weights, biases: point.biases!, outputWeights: point.outputWeights, outputBias: point.outputBias! }),
 });
 
 export default theorem({

@@ -19,6 +19,7 @@ import {
   type UnitActivations,
 } from '../../src/index.ts';
 import { NORMALISATION, patternInstance, show } from './_fixed.ts';
+import { confirmBlockSystemFails, confirmGradientIsNotBlockResidual, rationals, type BlockSystemHints } from './_confirm.ts';
 
 const F = RationalField;
 const BIAS_FREE = { bias: false, outputBias: false, normalisation: NORMALISATION } as const;
@@ -62,6 +63,8 @@ const gradient = forAll({
     const eq6 = M.mulVec(p).map((v, k) => v.sub(Y[k]!));
     return passIf(jets.every((g, k) => g.equals(eq6[k]!)), () => ({ inputs: data.inputs.map(show), activations: activations.map(show), p: show(p), jets: show(jets), 'eq. (6)': show(eq6) }));
   },
+  // Ground query: the exact stencil derivative of ½Σ(Σ_j a_ij p_jᵀx_i − y_i)² against eq. (7)'s M p − Y, both written for the solver.
+  confirm: ({ problem, p }) => confirmGradientIsNotBlockResidual(problem.data, problem.activations, p),
 });
 
 const solutions = forAll({
@@ -76,17 +79,25 @@ const solutions = forAll({
     const witness = { inputs: data.inputs.map(show), targets: data.targets.map((t) => String(t[0])), activations: activations.map(show) };
     if (residual.some((r) => !r.isZero())) return fail({ ...witness, 'A⁺y': show(minimum.minimiser), 'M A⁺y − Y': show(residual) });
     const system = solve(M, Y);
-    if (system.kind !== 'solution') return fail({ ...witness, reason: 'eq. (7) has no solution' });
+    if (system.kind !== 'solution') return fail({ ...witness, 'eq. (7) has no solution': true });
     const cs = system.nullBasis.map((_, b) => coefficients[b % coefficients.length]!);
     const candidates = [system.particular, system.particular.map((r, k) => cs.reduce((s, c, b) => s.add(c.mul(system.nullBasis[b]![k]!)), r))];
     const losses = candidates.map((p) => fixedActivationLoss(realisingPoint(layout, p), data, activations, NORMALISATION));
     return passIf(losses.every((l) => l.equals(minimum.value)), () => ({
       ...witness,
       singular: system.nullBasis.length > 0,
-      particular: show(system.particular),
+      solutions: candidates.map(show),
       losses: show(losses),
       'least-squares minimum': String(minimum.value),
     }));
+  },
+  confirm: ({ problem }, witness) => {
+    const hints: BlockSystemHints = Array.isArray(witness['A⁺y'])
+      ? { minimiser: rationals(witness['A⁺y']) }
+      : witness['eq. (7) has no solution'] === true
+        ? { unsolvable: true }
+        : { solutions: Array.isArray(witness.solutions) ? witness.solutions.map(rationals) : [] };
+    return confirmBlockSystemFails(problem.data, problem.activations, hints);
   },
 });
 

@@ -13,6 +13,7 @@ import {
   discard,
   type Rational,
 } from '../../src/index.ts';
+import { confirmRegionCountDiffers } from './_confirm.ts';
 
 const fig1 = ratData(
   [
@@ -67,6 +68,9 @@ export default example({
           regions: cells.join(' '),
         }));
       },
+      confirm: ({ bias, inputs }) => confirmRegionCountDiffers(inputs, bias),
     }),
   ],
+  // The paper's six regions against one z3 query per sign vector of the Fig. 1 inputs.
+  confirm: () => confirmRegionCountDiffers(fig1.inputs, false, 6),
 });

@@ -13,11 +13,15 @@ import {
   ratData,
   smallRational,
   squaredError,
+  unconfirmed,
   undecided,
+  type Confirmation,
   type Dataset,
   type Decision,
   type Network,
+  type TableRow,
 } from '../../src/index.ts';
+import { confirmLineSlopeNonZero, confirmLineStatusDiffers, type LineStatusKey } from './_confirm.ts';
 
 const loss = squaredError('half-sum');
 const fig2 = ratData([[-2], [2]], [-3, -1]);
@@ -146,7 +150,19 @@ const generalised = forAll({
     }
     return a.undecidedKeys.length > 0 ? undecided(`classifier undecided on ${a.undecidedKeys.join(', ')} (${a.k.kind})`) : pass();
   },
+  // The disagreeing statuses decided by z3 alone: confirmed when z3 contradicts the derivation.
+  confirm: ({ data, w2 }, witness) => confirmLineStatusDiffers(data, w2, witness.derived as Record<LineStatusKey, boolean>, witness.disagree as LineStatusKey[]),
 });
+
+/**
+ * Second route for the reproduction: the one-sided derivatives ∂L/∂w2 on the line w1 = 0 at the listed
+ * w2 by exact stencils written for the solver; the other rows have none.
+ */
+function confirmRows(differing: readonly TableRow[]): Promise<Confirmation> {
+  const others = differing.map((r) => r.quantity).filter((q) => !q.startsWith('∂L/∂w2'));
+  if (others.length > 0) return Promise.resolve(unconfirmed('z3', `no second route for: ${others.join(', ')}`));
+  return confirmLineSlopeNonZero(fig2, [Rational.fromInt(-1), Rational.ZERO, Rational.of(1, 2), Rational.fromInt(3)]);
+}
 
 export default example({
   id: 'decomposition/fig-2',
@@ -163,4 +179,5 @@ export default example({
   basis: 'certified',
   reproduce,
   checks: [generalised],
+  confirm: (differing) => confirmRows(differing),
 });

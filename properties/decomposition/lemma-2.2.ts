@@ -11,6 +11,8 @@ import {
   fixedActivationLoss,
   flattenParameters,
   forAll,
+  lossDerivatives,
+  negativeDirection,
   oneHiddenLayerPoint,
   pass,
   passIf,
@@ -18,14 +20,31 @@ import {
   regionCriticalPoint,
   smallRational,
   theorem,
+  unconfirmed,
   undecided,
   unflattenParameters,
   rationalDot as dot,
   type Dataset,
+  type Decision,
   type Network,
   type OneHiddenLayerPoint,
+  type Witness,
 } from '../../src/index.ts';
-import { NORMALISATION, WITH_BIASES, describeInstance, loss, networkInstance, networkOf, criticalRegionInstance, otherCells, show } from './_fixed.ts';
+import {
+  NORMALISATION,
+  WITH_BIASES,
+  describeInstance,
+  loss,
+  networkInstance,
+  networkOf,
+  criticalRegionInstance,
+  otherCells,
+  refutingDirection,
+  show,
+} from './_fixed.ts';
+import { confirmBoxLeavesRegion, confirmDerivativeDiffers, confirmStatusesDiffer, matrix, rationals, witnessPoint, type Entry, type PointNumbers } from './_confirm.ts';
+
+const pointNumbers = (p: OneHiddenLayerPoint): PointNumbers => ({ weights: p.weights, biases: p.biases!, outputWeights: p.outputWeights, outputBias: p.outputBias! });
 
 const maxOf = (xs: readonly Rational[]): Rational => xs.reduce((m, v) => (v.gt(m) ? v : m));
 const preActivations = (p: OneHiddenLayerPoint, inputs: readonly (readonly Rational[])[]) =>
@@ -85,6 +104,7 @@ const box = forAll({
     }
     return pass();
   },
+  confirm: ({ instance, directions, fraction }) => confirmBoxLeavesRegion(instance.data, pointNumbers(instance.point), directions, fraction),
 });
 
 /** φ(t) = L_f(θ + tX) at t = ±h, ±2h: five-point stencils, exact for the quartic L_gA(θ + tX). */
@@ -126,9 +146,28 @@ const curvature = forAll({
       'Hessian of L_gA': jets.hessian.toStrings(),
     }));
   },
+  confirm: (instance, witness) => {
+    const entry = differingEntry(witness);
+    if (entry === null) return unconfirmed('z3', 'the witness shows no differing entry');
+    return confirmDerivativeDiffers(instance.data, pointNumbers(instance.point), entry);
+  },
 });
 
-const isMin = (kind: string) => kind === 'local-min' || kind === 'strict-local-min';
+/** The first gradient entry, else the first Hessian entry, where the witness's L_f and L_gA values differ. */
+function differingEntry(witness: Witness): Entry | null {
+  const [gf, gg] = [rationals(witness['gradient of L_f']), rationals(witness['gradient of L_gA'])];
+  const k = gf.findIndex((g, i) => !g.equals(gg[i]!));
+  if (k >= 0) return { k, l: null };
+  const [Hf, Hg] = [matrix(witness['Hessian of L_f']), matrix(witness['Hessian of L_gA'])];
+  for (const [r, row] of Hf.entries()) {
+    const c = row.findIndex((v, i) => !v.equals(Hg[r]![i]!));
+    if (c >= 0) return { k: r, l: c };
+  }
+  return null;
+}
+
+/** A decision of the classifier, or null when it is undecided or rests on evidence only. */
+const decided = (d: Decision): boolean | null => (d.basis === 'evidence' ? null : d.holds);
 
 const status = forAll({
   name: 'at differentiable critical points in R_A, classifyPoint on L_f and the certificates for L_gA give the same status (local minimum / saddle)',
@@ -139,9 +178,11 @@ const status = forAll({
     const { critical, reason } = regionCriticalPoint(data, region, stationary, WITH_BIASES, otherCells(data));
     if (!critical) return discard(reason);
     const point = critical.point;
-    const real = classifyPoint(networkOf(point), data, loss);
-    const fixed = classifyFixedActivationPoint(point, data, regionActivations(critical.region), NORMALISATION);
-    const witness = () => ({
+    const net = networkOf(point);
+    const real = classifyPoint(net, data, loss);
+    const a = regionActivations(critical.region);
+    const fixed = classifyFixedActivationPoint(point, data, a, NORMALISATION);
+    const witness = {
       inputs: data.inputs.map(show),
       targets: data.targets.map((t) => String(t[0])),
       W: point.weights.map(show),
@@ -150,14 +191,33 @@ const status = forAll({
       c: String(point.outputBias),
       'L_f status': `${real.kind} (${real.basis})`,
       'L_gA status': fixed.kind,
-    });
+    };
     // The construction solves ∇L = 0 inside an open region by design; anything else is a construction bug, not a finding.
     if (!real.differentiable || real.critical !== true || fixed.kind === 'not-critical') {
-      throw new Error(`internal: constructed point is not a differentiable critical point (${JSON.stringify(witness())})`);
+      throw new Error(`internal: constructed point is not a differentiable critical point (${JSON.stringify(witness)})`);
     }
-    if (real.basis === 'evidence' || fixed.kind === 'undecided') return undecided(`L_f: ${real.kind} (${real.basis}), L_gA: ${fixed.kind}`);
-    const agree = (isMin(real.kind) && fixed.kind === 'global-min') || (real.kind === 'saddle' && fixed.kind === 'saddle');
-    return passIf(agree, witness);
+    if (fixed.kind === 'undecided') return undecided(`L_gA: critical above its minimum with a semidefinite Hessian (${real.kind} for L_f)`);
+    const [isMin, isMax] = [decided(real.localMin.nonStrict), decided(real.localMax.nonStrict)];
+    if (fixed.kind === 'global-min') {
+      // L_gA is at its global minimum, so L_f must have a local minimum here.
+      if (isMin === null) return undecided(`L_gA at its global minimum; L_f: ${real.localMin.nonStrict.reason}`);
+      if (isMin) return pass();
+      const direction = refutingDirection(real.localMin.nonStrict, 'minimum', () => lossDerivatives(net, data, loss).hessian);
+      return fail({ ...witness, ...(direction ? { 'L_f descent direction': show(direction) } : {}) });
+    }
+    // L_gA has an indefinite Hessian: L_f must be neither a local minimum nor a local maximum.
+    if (isMin === true || isMax === true) {
+      const H = fixedActivationDerivatives(point, data, a, NORMALISATION).hessian;
+      const direction = isMin === true ? negativeDirection(H) : negativeDirection(H.neg());
+      return fail({ ...witness, ...(direction ? { [`L_gA ${isMin === true ? 'descent' : 'ascent'} direction`]: show(direction) } : {}) });
+    }
+    if (isMin === null || isMax === null) return undecided(`L_gA saddle; L_f: ${real.kind} (${real.basis})`);
+    return pass();
+  },
+  confirm: ({ data }, witness) => {
+    const hint = (key: string) => (Array.isArray(witness[key]) ? rationals(witness[key]) : undefined);
+    const hints = { fDescent: hint('L_f descent direction'), gDescent: hint('L_gA descent direction'), gAscent: hint('L_gA ascent direction') };
+    return confirmStatusesDiffer(data, witnessPoint(witness), hints);
   },
 });
 
@@ -175,6 +235,8 @@ export default theorem({
     'on an open neighbourhood makes the local-minimum and saddle status coincide; this is checked directly ' +
     'at differentiable critical points inside R_A (constructed by exact LPs for random sets of units with ' +
     'v_j ≠ 0): the classifier of L_f (classifyPoint: LDLᵀ inertia, certified rays, reparametrisation ' +
-    'certificate) and the certificates for L_gA (value = its global minimum, or indefinite Hessian) agree.',
+    'certificate) and the certificates for L_gA (value = its global minimum, or indefinite Hessian) agree: at ' +
+    'a global minimum of L_gA, L_f is a local minimum; at a saddle of L_gA, L_f is neither a local minimum nor a ' +
+    'local maximum. A decision the classifier leaves open (or rests on evidence) leaves the case undecided.',
   checks: [box, curvature, status],
 });

@@ -12,6 +12,7 @@ import {
   smallRational,
   theorem,
 } from '../../src/index.ts';
+import { confirmJensenFails, confirmNotConvexInR } from './_confirm.ts';
 import { NORMALISATION, derivativesInR, layoutOf, patternInstance, show } from './_fixed.ts';
 
 const entries = fc.array(smallRational({ maxNumerator: 3, maxDenominator: 2 }), { minLength: 10, maxLength: 10 });
@@ -38,6 +39,8 @@ const hessianPsd = forAll({
       inertia: counts,
     }));
   },
+  // Eq. (4) written for the solver: some u has uᵀ∇²L u < 0 (the exact stencil of a quadratic along u).
+  confirm: ({ problem, R1 }) => confirmNotConvexInR(problem.data, problem.activations, R1),
 });
 
 const jensen = forAll({
@@ -54,6 +57,8 @@ const jensen = forAll({
     const chord = lambda.mul(la).add(Rational.ONE.sub(lambda).mul(lb));
     return passIf(lm.le(chord), () => ({ activations: problem.activations.map(show), R1: show(a), R2: show(b), lambda: String(lambda), 'L(mix)': String(lm), chord: String(chord) }));
   },
+  // Ground query: eq. (4)'s loss at λR₁ + (1−λ)R₂, mixed by the solver, above the chord.
+  confirm: ({ problem, R1, R2, lambda }) => confirmJensenFails(problem.data, problem.activations, R1, R2, lambda),
 });
 
 export default theorem({

@@ -17,10 +17,12 @@ import {
   solve,
   subglobalMinimum,
   theorem,
+  undecided,
   type Dataset,
   type OneHiddenLayerPoint,
   type UnitActivations,
 } from '../../src/index.ts';
+import { confirmStationaryVersusMinimal, rationals } from './_confirm.ts';
 import { NORMALISATION, WITH_BIASES, derivativesInR, layoutOf, patternInstance, show } from './_fixed.ts';
 
 type Problem = { data: Dataset<Rational>; activations: UnitActivations };
@@ -42,7 +44,8 @@ const zeroGradientIsMinimum = forAll({
     const layout = layoutFor(problem);
     const A = designMatrix(problem.data.inputs, problem.activations, layout);
     const normal = solve(A.transpose().mul(A), A.transpose().mulVec(scalarTargets(problem.data)));
-    if (normal.kind !== 'solution') return fail({ reason: 'the normal equations are inconsistent', activations: problem.activations.map(show) });
+    // AᵀA R = Aᵀy always has a solution: anything else is a failure of our elimination, not of the lemma.
+    if (normal.kind !== 'solution') return undecided('internal: Gauss–Jordan found the normal equations inconsistent');
     const cs = cycle(coefficients, normal.nullBasis.length);
     const R = normal.particular.map((r, k) => cs.reduce((s, c, b) => s.add(c.mul(normal.nullBasis[b]![k]!)), r));
     const gradient = gradientInR(problem, R);
@@ -58,6 +61,7 @@ const zeroGradientIsMinimum = forAll({
       'subglobal minimum': String(minimum),
     }));
   },
+  confirm: ({ problem }, witness) => confirmStationaryVersusMinimal(problem.data, problem.activations, rationals(witness.R)),
 });
 
 const minimumHasZeroGradient = forAll({
@@ -77,7 +81,8 @@ const minimumHasZeroGradient = forAll({
       outputWeights: simple.outputWeights.map((_, j) => scales[j]!),
     };
     const formed = reparametrise(theta);
-    if (!formed.every((r, k) => r.equals(R[k]!))) return fail({ reason: 'θ does not form R', R: show(R), 'R(θ)': show(formed) });
+    // w̃_j = R_j / v_j forms R_j by construction: anything else is a failure of our construction.
+    if (!formed.every((r, k) => r.equals(R[k]!))) return undecided(`internal: θ does not form R (R = ${show(R).join(', ')}, R(θ) = ${show(formed).join(', ')})`);
     const value = lossAt(problem, theta);
     const gradient = gradientInR(problem, formed);
     return passIf(value.equals(m.value) && gradient.every((g) => g.isZero()), () => ({
@@ -89,6 +94,7 @@ const minimumHasZeroGradient = forAll({
       gradient: show(gradient),
     }));
   },
+  confirm: ({ problem }, witness) => confirmStationaryVersusMinimal(problem.data, problem.activations, rationals(witness.R)),
 });
 
 const equivalence = forAll({
@@ -102,11 +108,13 @@ const equivalence = forAll({
     const value = lossAt(problem, realisingPoint(layout, R));
     const gradient = gradientInR(problem, R);
     const critical = gradient.every((g) => g.isZero());
-    if (value.lt(minimum)) return fail({ reason: 'a value below the subglobal minimum', R: show(R), value: String(value), minimum: String(minimum) });
+    // The subglobal minimum is the least value: a value below it is a failure of our computation of it.
+    if (value.lt(minimum)) return undecided(`internal: L_gA(R) = ${value} below the computed subglobal minimum ${minimum}`);
     return critical === value.equals(minimum)
       ? pass()
       : fail({ activations: problem.activations.map(show), R: show(R), value: String(value), minimum: String(minimum), gradient: show(gradient) });
   },
+  confirm: ({ problem, R }) => confirmStationaryVersusMinimal(problem.data, problem.activations, R),
 });
 
 export default theorem({

@@ -12,6 +12,7 @@ import {
   forAll,
   forwardDataset,
   linearRegionPoint,
+  lossDerivatives,
   pass,
   squaredError,
   theorem,
@@ -19,6 +20,8 @@ import {
   rationalDot as dot,
   type Dataset,
 } from '../../src/index.ts';
+import { refutingDirection } from './_fixed.ts';
+import { confirmLinearRegionPointFails, rational, rationals } from './_confirm.ts';
 
 const loss = squaredError('half-sum');
 const integerRow = (d: number) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }).map((r) => r.map((v) => Rational.fromInt(v)));
@@ -45,26 +48,35 @@ const construction = forAll({
     if (!built.realisable) return discard('uᵀ is not in the row space of W (vᵀW = uᵀ has no solution)');
     const { fit, point, network: net } = built;
     const beta = [...fit.u, fit.d];
-    if (normalResidual(data, beta).some((g) => !g.isZero())) return fail({ reason: 'the fit is not a least-squares fit', u: fit.u, d: fit.d });
+    // The construction's own steps (least-squares fit, eq. (5), vᵀW = uᵀ, c): a mismatch is a bug of ours, not a finding.
+    if (normalResidual(data, beta).some((g) => !g.isZero())) return undecided('internal: the fit is not a least-squares fit');
     // Eq. (5) written out: b_j = −min_i w_jᵀx_i + 1.
     const eq5 = weights.map((w) => data.inputs.map((x) => dot(w, x)).reduce((m, p) => (p.lt(m) ? p : m)).neg().add(Rational.ONE));
-    if (!point.biases!.every((b, j) => b.equals(eq5[j]!))) return fail({ biases: point.biases, 'eq. (5)': eq5 });
+    if (!point.biases!.every((b, j) => b.equals(eq5[j]!))) return undecided(`internal: biases ${point.biases!.join(', ')} are not those of eq. (5), ${eq5.join(', ')}`);
     const v = point.outputWeights;
     const vW = fit.u.map((_, k) => weights.reduce((s, w, j) => s.add(v[j]!.mul(w[k]!)), Rational.ZERO));
-    if (!vW.every((x, k) => x.equals(fit.u[k]!))) return fail({ 'vᵀW': vW, u: fit.u });
-    if (!point.outputBias!.equals(fit.d.sub(dot(v, eq5)))) return fail({ c: point.outputBias, 'd − vᵀb': fit.d.sub(dot(v, eq5)) });
+    if (!vW.every((x, k) => x.equals(fit.u[k]!))) return undecided(`internal: vᵀW = ${vW.join(', ')} is not uᵀ = ${fit.u.join(', ')}`);
+    if (!point.outputBias!.equals(fit.d.sub(dot(v, eq5)))) return undecided(`internal: c = ${point.outputBias} is not d − vᵀb = ${fit.d.sub(dot(v, eq5))}`);
+    const construction = { W: weights, b: eq5, v, c: point.outputBias!, u: fit.u, d: fit.d };
     const { traces, outputs } = forwardDataset(net, data);
     const inactive = traces.flatMap((t, i) => t.preActivations[0]!.flatMap((z, j) => (z.sign() > 0 ? [] : [{ sample: i, unit: j, z }])));
-    if (inactive.length > 0) return fail({ reason: 'not in the all-active region', inactive });
+    if (inactive.length > 0) return fail({ ...construction, reason: 'not in the all-active region', inactive });
     const linear = data.inputs.map((x) => dot(fit.u, x).add(fit.d));
-    if (!outputs.every((o, i) => o[0]!.equals(linear[i]!))) return fail({ outputs: outputs.map((o) => o[0]!), 'uᵀx + d': linear });
+    if (!outputs.every((o, i) => o[0]!.equals(linear[i]!))) return fail({ ...construction, reason: 'f is not the linear fit', outputs: outputs.map((o) => o[0]!), 'uᵀx + d': linear });
     const value = empiricalRisk(net, data, loss);
-    if (!value.equals(built.regressionLoss)) return fail({ loss: value, 'regression loss': built.regressionLoss });
+    if (!value.equals(built.regressionLoss)) return fail({ ...construction, reason: 'the loss is not the regression loss', loss: value, 'regression loss': built.regressionLoss });
     // Independent of the paper's argument: the classifier of the real loss decides local minimality.
     const k = classifyPoint(net, data, loss);
     const min = k.localMin.nonStrict;
     if (min.holds === null || min.basis === 'evidence') return undecided(`local minimality not certified: ${min.reason}`);
-    return min.holds ? pass() : fail({ reason: `not a local minimum: ${min.reason}`, kind: k.kind, loss: value, W: weights, data: data.inputs, y: data.targets });
+    if (min.holds) return pass();
+    const direction = refutingDirection(min, 'minimum', () => lossDerivatives(net, data, loss).hessian);
+    return fail({ ...construction, reason: `not a local minimum: ${min.reason}`, kind: k.kind, loss: value, ...(direction ? { descentDirection: direction } : {}) });
+  },
+  confirm: ({ data, weights }, witness) => {
+    if (witness.reason === 'not in the all-active region') return confirmLinearRegionPointFails(data, weights, null);
+    const descent = Array.isArray(witness.descentDirection) ? { descent: rationals(witness.descentDirection) } : {};
+    return confirmLinearRegionPointFails(data, weights, { u: rationals(witness.u), d: rational(witness.d), v: rationals(witness.v), ...descent });
   },
 });
 
@@ -76,9 +88,10 @@ export default theorem({
     'One hidden ReLU layer with biases, f(x) = vᵀσ(Wx + b) + c, loss ½Σ(f(x_i) − y_i)². Let uᵀx + d be a least-squares ' +
     'linear fit (least-norm when not unique). For hidden weights W whose row space contains u (instances: K ∈ {d, d+1} ' +
     'small-integer rows; instances where vᵀW = uᵀ is unsolvable are discarded), set b_j = −min_i w_jᵀx_i + 1 (eq. (5)), ' +
-    'v any solution of vᵀW = uᵀ and c = d − vᵀb. Checked exactly: the biases are those of eq. (5), vᵀW = uᵀ, ' +
-    'c = d − vᵀb, every pre-activation is positive (the all-active "linear" region), f(x_i) = uᵀx_i + d, the loss equals ' +
-    'the linear-regression loss (the fit checked against the normal equations), and the point is a local minimum of the ' +
+    'v any solution of vᵀW = uᵀ and c = d − vᵀb. The construction is checked first (the fit against the normal ' +
+    'equations, the biases of eq. (5), vᵀW = uᵀ, c = d − vᵀb; a mismatch is a bug of ours and leaves the case ' +
+    'undecided). Then, exactly: every pre-activation is positive (the all-active "linear" region), f(x_i) = uᵀx_i + d, ' +
+    'the loss equals the linear-regression loss, and the point is a local minimum of the ' +
     'real loss as decided by the independent classifier (exact gradient and Hessian, the convex reparametrisation ' +
     'certificate at singular Hessians) — never by the paper\'s argument alone.',
   checks: [construction],

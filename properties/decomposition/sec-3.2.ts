@@ -22,14 +22,18 @@ import {
   subglobalMinimum,
   theorem,
   undecided,
+  unconfirmed,
   unflattenParameters,
+  type Confirmation,
   type Dataset,
   type Network,
   type OneHiddenLayerPoint,
   type PointClassification,
   type RayExpansion,
   type Sign,
+  type Witness,
 } from '../../src/index.ts';
+import { confirmDeadUnitBreaksMinimum, matrix, rational, rationals } from './_confirm.ts';
 
 const loss = squaredError('half-sum');
 
@@ -81,21 +85,26 @@ function compare(instance: Instance) {
   if (base === null) return { kind: 'skip', reason: 'no local minimum of the smaller network from this instance' } as const;
   const small = addDeadUnit(base, data.inputs, instance.weight, instance.outgoing, { margin: instance.margin });
   const before = classifyPoint(oneHiddenLayerNetwork(base), data, loss);
-  if (before.localMin.nonStrict.holds !== true || before.localMin.nonStrict.basis === 'evidence') {
-    return { kind: 'skip', reason: `the smaller network's point is not a certified local minimum (${before.localMin.nonStrict.reason})` } as const;
+  const premise = before.localMin.nonStrict;
+  if (premise.holds === false) return { kind: 'skip', reason: `the smaller network's point is not a local minimum (${premise.reason})` } as const;
+  if (premise.holds === null || premise.basis === 'evidence') {
+    return { kind: 'open', reason: `local minimality of the smaller network's point not certified: ${premise.reason}` } as const;
   }
   const after = classifyPoint(small.network, data, loss);
   return { kind: 'classified', base, built: small, before, after } as const;
 }
 
+/** The descent direction a certificate of "not a local minimum" gives: the ray's, or −∇L. */
+function descentOf(min: PointClassification['localMin']['nonStrict']): { direction: Rational[]; ray: RayExpansion | null } | null {
+  const c = min.certificate;
+  if (c?.kind === 'ray') return { direction: [...c.expansion.direction], ray: c.expansion };
+  if (c?.kind === 'gradient') return { direction: c.gradient.map((g) => g.neg()), ray: null };
+  return null;
+}
+
 function verdict(instance: Instance, after: PointClassification, value: Rational, built: ReturnType<typeof addDeadUnit>, data: Dataset<Rational>) {
   const min = after.localMin.nonStrict;
-  if (!after.value.equals(value)) return fail({ reason: 'the loss changed', before: value, after: after.value });
-  if (min.holds === null || min.basis === 'evidence') return undecided(`local minimality of the larger network not certified: ${min.reason}`);
-  if (min.holds) return pass();
-  const ray = min.certificate?.kind === 'ray' ? min.certificate.expansion : null;
-  const confirmed = ray ? confirmDescent(built.network, data, ray, value) : null;
-  return fail({
+  const point = {
     inputs: data.inputs,
     targets: data.targets.map((t) => t[0]!),
     hiddenWeights: built.point.weights,
@@ -104,11 +113,40 @@ function verdict(instance: Instance, after: PointClassification, value: Rational
     outputBias: built.point.outputBias,
     'new unit (last row): pre-activations wᵀx_i + b': built.preactivations,
     loss: value,
+  };
+  if (!after.value.equals(value)) return fail({ ...point, reason: 'the loss changed', after: after.value, margin: instance.margin });
+  if (min.holds === null || min.basis === 'evidence') return undecided(`local minimality of the larger network not certified: ${min.reason}`);
+  if (min.holds) return pass();
+  const descent = descentOf(min);
+  const confirmed = descent?.ray ? confirmDescent(built.network, data, descent.ray, value) : null;
+  return fail({
+    ...point,
     reason: min.reason,
-    ...(ray ? { descentDirection: ray.direction, 'L(θ + tX) − L(θ) coefficients': ray.coefficients.slice(1) } : {}),
+    ...(descent ? { descentDirection: descent.direction } : {}),
+    ...(descent?.ray ? { 'L(θ + tX) − L(θ) coefficients': descent.ray.coefficients.slice(1) } : {}),
     ...(confirmed ? { 'step t': confirmed.t, 'L(θ + tX) by a forward pass': confirmed.loss } : {}),
     margin: instance.margin,
   });
+}
+
+/**
+ * Second route: θ of the smaller network (the witness's first units) a local minimum by z3, and the
+ * larger network — θ plus the unit rebuilt from the instance's raw numbers — losing value along the
+ * witness's descent direction (or having another loss).
+ */
+function confirmNotKept(instance: Instance, witness: Witness): Promise<Confirmation> {
+  const K = (witness.hiddenWeights as unknown[]).length - 1;
+  const first = <T>(xs: T[]) => xs.slice(0, K);
+  const small = {
+    weights: first(matrix(witness.hiddenWeights)),
+    biases: first(rationals(witness.hiddenBiases)),
+    outputWeights: first(rationals(witness.outputWeights)),
+    outputBias: rational(witness.outputBias),
+  };
+  const unit = { weight: instance.weight, outgoing: instance.outgoing, margin: instance.margin };
+  if (witness.reason === 'the loss changed') return confirmDeadUnitBreaksMinimum(instance.data, small, unit, null);
+  if (!Array.isArray(witness.descentDirection)) return Promise.resolve(unconfirmed('z3', 'the witness has no descent direction to check'));
+  return confirmDeadUnitBreaksMinimum(instance.data, small, unit, rationals(witness.descentDirection));
 }
 
 const asWritten = forAll({
@@ -118,8 +156,10 @@ const asWritten = forAll({
   check: (instance) => {
     const r = compare(instance);
     if (r.kind === 'skip') return discard(r.reason);
+    if (r.kind === 'open') return undecided(r.reason);
     return verdict(instance, r.after, r.before.value, r.built, instance.data);
   },
+  confirm: confirmNotKept,
 });
 
 const strictlyDead = forAll({
@@ -129,9 +169,12 @@ const strictlyDead = forAll({
   check: (instance) => {
     const r = compare(instance);
     if (r.kind === 'skip') return discard(r.reason);
-    if (r.built.preactivations.some((z) => z.sign() >= 0)) return fail({ reason: 'the new unit is not strictly inactive', preactivations: r.built.preactivations });
+    if (r.kind === 'open') return undecided(r.reason);
+    // b = −max_i wᵀx_i − m with m > 0 leaves every pre-activation ≤ −m: anything else is a construction bug.
+    if (r.built.preactivations.some((z) => z.sign() >= 0)) return undecided(`internal: the new unit is not strictly inactive (${r.built.preactivations.join(', ')})`);
     return verdict(instance, r.after, r.before.value, r.built, instance.data);
   },
+  confirm: confirmNotKept,
 });
 
 export default theorem({
@@ -141,14 +184,16 @@ export default theorem({
   statement:
     'One hidden ReLU layer with biases, ½Σ squared loss. θ is a local minimum of the network f with K units (instances: ' +
     'the §3.1 linear-region point, or the genuine subglobal minimum of a realizable region placed inside its open region; ' +
-    'each confirmed a local minimum by the classifier). f\' adds a unit with any weights w ≠ 0 (w = 0 would put every ' +
+    'each certified a local minimum by the classifier; a point it cannot certify is undecided). f\' adds a unit with any weights w ≠ 0 (w = 0 would put every ' +
     'sample on the kink), outgoing weight v and bias b; ' +
     'h_i = x_i. Claim: (θ, w, b, v) is a local minimum of f\' with the loss of θ. Two readings are checked separately, ' +
     'each with the independent classifier of the real loss: (1) as written, b = −max_i wᵀx_i — then wᵀx_i + b = 0 at ' +
     'the maximising sample, a kink of the new unit, and the unit can be switched on; (2) strictly dead, b = −max_i wᵀx_i − m ' +
     'with m > 0, so that no pre-activation of the new unit is 0 and the unit stays off near θ. A refutation of (1) ' +
     'records the descent direction, its exact one-sided loss polynomial and a step t whose loss, by a plain forward ' +
-    'pass, is below L(θ). Switching the unit on at a maximising sample i changes the loss by v·r_i·s + O(s²) for a ' +
+    'pass, is below L(θ); it counts once z3 confirms it from the raw numbers: θ is a local minimum of the smaller ' +
+    'network (every sign kept on a small box, and L(θ) the least value of ½‖AR − y‖² for θ\'s activation values), ' +
+    'and the larger network\'s loss is below L(θ) for every t in (0, t₀] along the direction. Switching the unit on at a maximising sample i changes the loss by v·r_i·s + O(s²) for a ' +
     'small activation s (r_i the residual), and with v = 0 by a second-order term whose sign can be chosen through v: ' +
     'so reading (1) can fail whenever the maximising sample is not fitted exactly, while reading (2) holds because the ' +
     'loss near the point does not depend on the new unit.',
