@@ -33,6 +33,7 @@ function post(message: WorkerMessage): void {
 async function run(job: WorkerJob): Promise<void> {
   const claim = (await claimsOf(job.source)).find((c) => c.id === job.id);
   if (claim === undefined) throw new InputError(`${job.source}: no longer defines claim ${job.id}`);
+  post({ type: 'begin', index: job.index });
   let lastCase = 0;
   const onProgress = (event: ProgressEvent): void => {
     if (event.type === 'claim-end') return; // the parent announces the end, once it has stored the refutations
@@ -51,9 +52,31 @@ async function run(job: WorkerJob): Promise<void> {
   post({ type: 'result', index: job.index, result });
 }
 
-port.on('message', (job: WorkerJob) => {
-  run(job).catch((error: unknown) => {
-    const input = error instanceof InputError || error instanceof ClaimDefinitionError;
-    post({ type: 'error', index: job.index, input, message: input ? messageOf(error) : error instanceof Error ? (error.stack ?? error.message) : String(error) });
+/**
+ * A load probe: imports the modules one after the other, then lets a moment pass so that a
+ * rejection they left unhandled surfaces here, not later in the parent. The port is not listened
+ * on, so a top-level await that can never settle ends the thread (exit code 13) instead of idling.
+ */
+async function probe(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    post({ type: 'loading', file });
+    try {
+      claimsOfModule((await import(pathToFileURL(file).href)) as Record<string, unknown>, file);
+    } catch {
+      break; // the parent's own import of this module reports the error as it always has
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  post({ type: 'loaded' });
+}
+
+if (setup.load !== undefined && setup.load.length > 0) {
+  await probe(setup.load);
+} else {
+  port.on('message', (job: WorkerJob) => {
+    run(job).catch((error: unknown) => {
+      const input = error instanceof InputError || error instanceof ClaimDefinitionError;
+      post({ type: 'error', index: job.index, input, message: input ? messageOf(error) : error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    });
   });
-});
+}

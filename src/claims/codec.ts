@@ -18,6 +18,36 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 const RATIONAL_TEXT = /^[+-]?(\d+(\/\d+)?|\d+\.\d*|\.\d+)$/;
 
+/**
+ * A number read from a file has at most this many digits in its numerator and in its denominator
+ * as written: exact arithmetic on a 100,000-digit number takes minutes, and no input needs one.
+ */
+export const MAX_DIGITS = 1000;
+
+/** The digits of the numerator and denominator as written: "-12/345" → 2, 3; "1.25" → 3, 3 (125/100); "3e-2" → 1, 1. */
+export function writtenDigits(text: string): { readonly numerator: number; readonly denominator: number } {
+  const mantissa = text.replace(/[eE].*$/, '');
+  const slash = mantissa.indexOf('/');
+  if (slash >= 0) return { numerator: digitCount(mantissa.slice(0, slash)), denominator: digitCount(mantissa.slice(slash + 1)) };
+  const dot = mantissa.indexOf('.');
+  const fraction = dot < 0 ? 0 : digitCount(mantissa.slice(dot + 1));
+  return { numerator: digitCount(mantissa), denominator: fraction + 1 };
+}
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+/** Why a written number is refused before any arithmetic (too many digits), or null when it is within the limit. */
+export function digitLimitProblem(text: string): string | null {
+  const { numerator, denominator } = writtenDigits(text);
+  const [part, digits] = numerator >= denominator ? ['numerator', numerator] : ['denominator', denominator];
+  if (digits <= MAX_DIGITS) return null;
+  return `has ${digits} digits in its ${part}; at most ${MAX_DIGITS} digits per numerator or denominator are read`;
+}
+
 /** Whether a JSON string decodes to a Rational. */
 export function looksRational(text: string): boolean {
   return RATIONAL_TEXT.test(text);
@@ -68,6 +98,8 @@ export function decodeInstance(value: unknown, path = 'instance'): unknown {
   }
   if (typeof value === 'string') {
     if (!looksRational(value)) return value;
+    const tooLong = digitLimitProblem(value);
+    if (tooLong !== null) throw new CodecError(path, `${path} ${tooLong}`);
     try {
       return Rational.parse(value);
     } catch (error) {

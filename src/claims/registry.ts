@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Catalogue } from './catalogue.ts';
 import { paperOf } from './catalogue.ts';
 import type { Claim } from './claim.ts';
 import { isClaim } from './claim.ts';
+import type { IsolationLimits } from './claim-sandbox.ts';
+import { displayModule, probeClaimModules } from './claim-sandbox.ts';
 import { InputError, messageOf } from './errors.ts';
 
 /** A claim and the module it came from. */
@@ -21,6 +23,8 @@ export interface Registry {
   readonly notImplemented: readonly string[];
   find(id: string): Claim | undefined;
   sourceOf(id: string): string | undefined;
+  /** Set for user claims (--claims): their checks run only in worker threads under these limits. */
+  readonly isolation?: IsolationLimits | null;
 }
 
 const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
@@ -35,10 +39,7 @@ function isClaimModule(name: string): boolean {
   );
 }
 
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return (rel.startsWith('..') ? file : rel).split(sep).join('/');
-}
+const display = displayModule;
 
 /** The claim modules under a path: the file itself, or every module in the folder and its subfolders. */
 export function claimModuleFiles(path: string): string[] {
@@ -75,19 +76,28 @@ export function claimsOfModule(module: Record<string, unknown>, file: string): C
   return found;
 }
 
+export interface LoadOptions {
+  /**
+   * User modules: import them first in a worker thread under these limits (a module that hangs,
+   * exits, never settles, rejects unhandled or runs out of memory is refused, naming it), and only
+   * then in this thread.
+   */
+  readonly isolation?: IsolationLimits;
+}
+
 /** Imports the claim modules under the given paths, in a deterministic order. */
-export async function loadClaimModules(paths: readonly string[]): Promise<RegisteredClaim[]> {
+export async function loadClaimModules(paths: readonly string[], options: LoadOptions = {}): Promise<RegisteredClaim[]> {
+  const files = paths.flatMap((path) => claimModuleFiles(path));
+  if (options.isolation !== undefined) await probeClaimModules(files, options.isolation);
   const registered: RegisteredClaim[] = [];
-  for (const path of paths) {
-    for (const file of claimModuleFiles(path)) {
-      let module: Record<string, unknown>;
-      try {
-        module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      } catch (error) {
-        throw new InputError(`${display(file)}: cannot load claims (${oneLine(messageOf(error))})`);
-      }
-      for (const claim of claimsOfModule(module, file)) registered.push({ claim, source: file });
+  for (const file of files) {
+    let module: Record<string, unknown>;
+    try {
+      module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    } catch (error) {
+      throw new InputError(`${display(file)}: cannot load claims (${oneLine(messageOf(error))})`);
     }
+    for (const claim of claimsOfModule(module, file)) registered.push({ claim, source: file });
   }
   return registered;
 }
@@ -95,6 +105,8 @@ export async function loadClaimModules(paths: readonly string[]): Promise<Regist
 export interface RegistryOptions {
   /** Require every ID to be in the catalogue (the built-in claims); user claims are free. */
   readonly requireCatalogued?: boolean;
+  /** User claims: the limits their checks run under (in worker threads only). */
+  readonly isolation?: IsolationLimits;
 }
 
 /** Orders claims by the catalogue (others after, by ID) and rejects duplicate or unknown IDs. */
@@ -128,6 +140,7 @@ export function buildRegistry(
     notImplemented: catalogueIds.filter((id) => !byId.has(id)),
     find: (id) => byId.get(id)?.claim,
     sourceOf: (id) => byId.get(id)?.source,
+    isolation: options.isolation ?? null,
   };
 }
 

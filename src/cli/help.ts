@@ -5,14 +5,21 @@ const SELECTION = `Selection and budget:
   --runs N            decided cases per property check (default 100); undecided cases are
                       replaced by further draws, up to 10×N cases in all
   --seed S            run seed (default 0); each claim's seed is derived from S and its ID
-  --time-limit SEC    time limit per claim; the search stops there (checked cases still count)
+  --time-limit SEC    time limit per claim (default 600); the search stops there, the cases
+                      checked before it still count and the detail says it was cut short
   --claims PATH       check user claim modules (a .ts/.js file or a folder) instead of the
-                      built-in catalogue (repeatable)
+                      built-in catalogue (repeatable); they are loaded and checked only in
+                      worker threads: a module or check that hangs, exits, never settles, leaves
+                      a rejection unhandled or runs out of memory ends the run with exit 2, and a
+                      check still running 10% (at least 2 s) past --time-limit is stopped
+  --load-time-limit SEC  time a user claim module may take to load (default 30)
+  --memory-limit MB   heap limit of each worker running user claims (default 2048, 64 to 65536)
   --catalogue FILE    claim catalogue in CLAIMS.md format (order and "not implemented" rows)
   --store DIR         counterexample store (default ./counterexamples)
   --no-store          replay stored counterexamples but do not store new ones
   --workers N         check claims in N worker threads (default: the number of cores);
-                      1 checks them in this process; results are the same for any N
+                      1 checks them in this process (user claims: in one worker thread);
+                      results are the same for any N
   --quiet             no progress display on stderr`;
 
 export const HELP: Readonly<Record<string, string>> = {
@@ -34,7 +41,8 @@ Commands:
 
 Run 'landscape-check <command> --help' for its options.
 Exit codes: 0 checked; 1 --gate found a verdict different from the baseline (or replay: the
-stored counterexample no longer refutes); 2 bad usage or input (nothing written).
+stored counterexample no longer refutes); 2 bad usage or input, including a limit reached (nothing
+written); 3 an internal error of the tool.
 `,
   list: `Usage: landscape-check list [--json] [--paper KEY] [--claims PATH]... [--catalogue FILE]
 
@@ -85,7 +93,8 @@ Exit 0 when no verdict changed, 1 on any change (each printed with its witness f
   --compare           compare report.json files of whole runs (one per seed; join the shards of a
                       seed with 'report --merge' first) instead of running
   --json              print the summary {version, runs, seeds, baseline, claims, changes, perSeed}
-Also --claim, --paper, --shard, --time-limit, --claims, --catalogue, --workers, --quiet as for check.
+Also --claim, --paper, --shard, --time-limit, --claims, --load-time-limit, --memory-limit, --catalogue,
+--workers, --quiet as for check.
 `,
   replay: `Usage: landscape-check replay FILE [--json] [--refresh] [--claims PATH]...
 
@@ -145,9 +154,13 @@ factorisation, a descent or ascent ray with its exact loss polynomial, …).
   --loss NAME         squared (default) or cubic-hinge; losses with exp/log cannot be decided exactly
   --normalisation N   how point losses are combined: mean (default, (1/N)Σ), half-mean, sum, half-sum
   --seed N            seed of the float search for candidate directions (default 1)
+  --time-limit SEC    stop searching after SEC seconds (default 60): what is not decided by
+                      then is reported undecided (evidence), with the reason
   --json              print the machine format (schemas/classify-output.schema.json)
 Numbers in the files are exact: a JSON number is the decimal as written (0.1 is 1/10), strings
-are rationals such as "-3/4".
+are rationals such as "-3/4"; at most 1000 digits per numerator or denominator. Refused before
+any work: more than 1000 points, 200 parameters or 16 layers, and parameters² × points above
+4,000,000 (one exact Hessian, which no time limit can interrupt).
 `,
   regions: `Usage: landscape-check regions --data FILE --hidden K [--bias|--no-bias] [--genuine]
                                  [--normalisation mean|half-mean|sum|half-sum] [--max-regions N] [--json]
@@ -164,7 +177,9 @@ to the order of the units (interchangeable), with the number of orderings it sta
   --no-bias           neither (homogeneous units, as in Liu et al.)
   --genuine           list only the regions whose subglobal minimum is genuine
   --normalisation N   mean (default, (1/N)Σ), half-mean, sum or half-sum (½Σ, as in decomposition)
-  --max-regions N     refuse to enumerate more regions than this (default 5000)
+  --max-regions N     refuse, before any LP, a request that may give more than N regions
+                      (counted from Cover's bound on one unit's cells; default 5000, at most 100000)
+  --time-limit SEC    stop (exit 2, nothing printed) after SEC seconds (default 600)
   --json              print the machine format (schemas/regions-output.schema.json)
 `,
 };

@@ -91,6 +91,8 @@ export const RUN_OPTIONS: Record<string, OptionSpec> = {
   runs: { type: 'string' },
   seed: { type: 'string' },
   'time-limit': { type: 'string' },
+  'load-time-limit': { type: 'string' },
+  'memory-limit': { type: 'string' },
   store: { type: 'string' },
   'no-store': { type: 'boolean' },
   quiet: { type: 'boolean' },

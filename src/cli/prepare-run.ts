@@ -1,6 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
+import type { IsolationLimits } from '../claims/claim-sandbox.ts';
+import {
+  DEFAULT_LOAD_TIME_LIMIT_SECONDS,
+  DEFAULT_MEMORY_LIMIT_MB,
+  MAX_MEMORY_LIMIT_MB,
+  MIN_MEMORY_LIMIT_MB,
+} from '../claims/claim-sandbox.ts';
 import type { Registry } from '../claims/registry.ts';
 import type { ClaimResult } from '../claims/result.ts';
 import { runClaimsInParallel } from '../claims/parallel-runner.ts';
@@ -27,7 +34,8 @@ export interface PreparedRun {
   readonly writeStore: boolean;
   readonly runs: number;
   readonly seed: number;
-  readonly timeLimitSeconds: number | undefined;
+  /** Per claim: --time-limit, or DEFAULT_TIME_LIMIT_SECONDS. */
+  readonly timeLimitSeconds: number;
   readonly shard: string | null;
   readonly quiet: boolean;
   /** Worker threads (--workers, default: the number of cores); 1 runs in this thread. */
@@ -37,17 +45,28 @@ export interface PreparedRun {
 export const DEFAULT_RUNS = 100;
 export const DEFAULT_SEED = 0;
 export const MAX_WORKERS = 256;
+/** Default --time-limit per claim: `check --runs 10000000` stops there, its checked cases counted. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 600;
+
+/** --load-time-limit and --memory-limit: the limits user claim modules (--claims) load and run under. */
+export function isolationLimitsOf(values: ParsedArgs['values']): IsolationLimits {
+  return {
+    loadSeconds: secondsOption(values, 'load-time-limit') ?? DEFAULT_LOAD_TIME_LIMIT_SECONDS,
+    memoryMb: integerOption(values, 'memory-limit', DEFAULT_MEMORY_LIMIT_MB, MIN_MEMORY_LIMIT_MB, MAX_MEMORY_LIMIT_MB),
+  };
+}
 
 export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promise<PreparedRun> {
   const runs = integerOption(values, 'runs', DEFAULT_RUNS, 1, 10_000_000);
   const seed = integerOption(values, 'seed', DEFAULT_SEED, -(2 ** 53 - 1), 2 ** 53 - 1);
-  const timeLimitSeconds = secondsOption(values, 'time-limit');
+  const timeLimitSeconds = secondsOption(values, 'time-limit') ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const isolation = isolationLimitsOf(values);
   const workers = integerOption(values, 'workers', availableParallelism(), 1, MAX_WORKERS);
   const shardText = stringOption(values, 'shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   const ids = listOption(values, 'claim');
   const paper = stringOption(values, 'paper');
-  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'), isolation);
   const claims = selectClaims(registry, { ids, paper, shard });
   const storeDir = resolve(io.cwd, stringOption(values, 'store') ?? 'counterexamples');
   requireOutputFolder(storeDir, '--store', stringOption(values, 'store') ?? 'counterexamples');
@@ -91,6 +110,7 @@ export async function executeRun(run: PreparedRun, io: CliIo): Promise<ClaimResu
       onProgress: progress.handle,
       workers: run.workers,
       sourceOf: (id) => run.registry.sourceOf(id),
+      isolation: run.registry.isolation ?? null,
     });
   } finally {
     progress.finish();

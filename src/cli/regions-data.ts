@@ -1,5 +1,5 @@
 import type { JsonValue } from '../claims/codec.ts';
-import { arrangementCells, generalPositionCellCount, type ArrangementFace } from '../geometry/arrangement.ts';
+import { arrangementCells, cellCountBound, type ArrangementFace } from '../geometry/arrangement.ts';
 import type { Sign } from '../geometry/pattern.ts';
 import type { Rational } from '../numbers/rational.ts';
 import type { Dataset } from '../network/dataset.ts';
@@ -18,11 +18,34 @@ export interface RegionsRequest {
   readonly normalisation: Normalisation;
   readonly genuineOnly: boolean;
   readonly maxRegions: number;
+  /** The run stops (an InputError) once this many seconds have passed. */
+  readonly timeLimitSeconds: number;
   readonly version: string;
 }
 
 /** Unit arrangements with more cells than this (by Cover's bound) are refused before any LP. */
 export const MAX_CELL_BOUND = 100_000;
+/** --max-regions goes no higher: the JSON of more regions runs to hundreds of megabytes. */
+export const MAX_REGIONS_LIMIT = 100_000;
+/** Default of regions --time-limit: the exact LPs of a large arrangement can otherwise run for hours. */
+export const DEFAULT_REGIONS_TIME_LIMIT_SECONDS = 600;
+
+/** What limits a regions request before any LP: Cover's bound on one unit's cells and the regions it allows. */
+export interface RegionBound {
+  /** Cells of one unit's arrangement, at most (general position has the most). */
+  readonly cells: bigint;
+  /** Multisets of K such cells: the regions listed, at most. */
+  readonly regions: bigint;
+}
+
+/** Cover / Zaslavsky: N points in dimension d (d + 1 with bias) give at most 2·Σ_{k≤d} C(N−1, k) cells per unit; K units at most C(cells + K − 1, K) regions. */
+export function regionBound(points: number, inputDim: number, bias: boolean, hidden: number): RegionBound {
+  const cells = cellCountBound(points, inputDim + (bias ? 1 : 0));
+  return { cells, regions: multisetCountOf(cells, hidden) };
+}
+
+/** Thrown from inside the enumeration when the time limit has passed. */
+class TimeLimitReached extends Error {}
 
 const str = (x: Rational): string => x.toString();
 const vec = (xs: readonly Rational[]): string[] => xs.map(str);
@@ -34,25 +57,62 @@ const signText = (signs: readonly Sign[]): string => signs.map((s) => (s > 0 ? '
  * JSON of schemas/regions-output.schema.json.
  */
 export function regionsJson(request: RegionsRequest): JsonValue {
+  const { data, hidden: K } = request;
+  requireWithinBound(request, data.inputs.length, data.inputs[0]!.length);
+  const deadline = performance.now() + request.timeLimitSeconds * 1000;
+  const checkpoint = (): void => {
+    if (performance.now() > deadline) throw new TimeLimitReached();
+  };
+  const progress: Progress = { cells: null, regions: 0 };
+  try {
+    return enumerateRegions(request, checkpoint, progress);
+  } catch (error) {
+    if (!(error instanceof TimeLimitReached)) throw error;
+    const where =
+      progress.cells === null
+        ? 'while enumerating the cells of one unit'
+        : `after ${progress.regions} of ${multisetCount(progress.cells, K)} regions`;
+    throw new InputError(
+      `${request.dataFile} with --hidden ${K}: stopped at the time limit of ${request.timeLimitSeconds} s ${where}; nothing was printed (raise it with --time-limit, or use fewer points or units)`,
+    );
+  }
+}
+
+/** Refuses, before any LP, a request whose regions may exceed --max-regions by Cover's bound. */
+function requireWithinBound(request: RegionsRequest, N: number, d: number): void {
+  const { hidden: K, bias } = request;
+  const bound = regionBound(N, d, bias, K);
+  const where = `${N} points in dimension ${d}${bias ? ' with bias' : ''}`;
+  if (bound.cells > BigInt(MAX_CELL_BOUND)) {
+    throw new InputError(`${request.dataFile}: ${where} may give up to ${bound.cells} cells per unit; at most ${MAX_CELL_BOUND} are enumerated`);
+  }
+  if (bound.regions > BigInt(request.maxRegions)) {
+    throw new InputError(
+      `${request.dataFile} with --hidden ${K}: ${bound.cells} cells per unit give ${bound.regions} regions up to the order of the units, more than --max-regions ${request.maxRegions} ` +
+        `(at most: Cover's bound for ${where}, known before any enumeration; raise --max-regions, up to ${MAX_REGIONS_LIMIT}, or use fewer points or units)`,
+    );
+  }
+}
+
+/** How far the enumeration got, for the message when the time limit stops it. */
+interface Progress {
+  cells: number | null;
+  regions: number;
+}
+
+function enumerateRegions(request: RegionsRequest, checkpoint: () => void, progress: Progress): JsonValue {
   const { data, hidden: K, bias } = request;
   const N = data.inputs.length;
   const d = data.inputs[0]!.length;
-  const bound = generalPositionCellCount(N, d + (bias ? 1 : 0));
-  if (bound > MAX_CELL_BOUND) {
-    throw new InputError(`${request.dataFile}: ${N} points in dimension ${d}${bias ? ' with bias' : ''} may give up to ${bound} cells per unit; at most ${MAX_CELL_BOUND} are enumerated`);
-  }
-  const cells = arrangementCells(data.inputs, { bias });
+  const cells = arrangementCells(data.inputs, { bias, checkpoint });
+  progress.cells = cells.length;
   const unordered = multisetCount(cells.length, K);
-  if (unordered > BigInt(request.maxRegions)) {
-    throw new InputError(
-      `${request.dataFile} with --hidden ${K}: ${cells.length} cells per unit give ${unordered} regions up to the order of the units, more than --max-regions ${request.maxRegions}`,
-    );
-  }
   const regions: JsonValue[] = [];
   let genuineCount = 0;
   let least: Rational | null = null;
   let leastGenuine: Rational | null = null;
   for (const choice of multisets(cells.length, K)) {
+    checkpoint();
     const region = choice.map((c) => cells[c]!.signs);
     const minimum = subglobalMinimum(data, regionActivations(region), { bias, outputBias: bias, normalisation: request.normalisation });
     const real = genuineness(minimum, region, { maxCombinations: 3 ** K });
@@ -61,6 +121,7 @@ export function regionsJson(request: RegionsRequest): JsonValue {
       genuineCount++;
       if (leastGenuine === null || minimum.value.compare(leastGenuine) < 0) leastGenuine = minimum.value;
     }
+    progress.regions++;
     if (request.genuineOnly && !real.genuine) continue;
     regions.push({
       cells: choice,
@@ -123,8 +184,12 @@ export function* multisets(n: number, k: number): Generator<number[]> {
 
 /** C(n + k − 1, k). */
 export function multisetCount(n: number, k: number): bigint {
+  return multisetCountOf(BigInt(n), k);
+}
+
+function multisetCountOf(n: bigint, k: number): bigint {
   let c = 1n;
-  for (let j = 1; j <= k; j++) c = (c * BigInt(n + j - 1)) / BigInt(j);
+  for (let j = 1; j <= k; j++) c = (c * (n + BigInt(j - 1))) / BigInt(j);
   return c;
 }
 

@@ -6,6 +6,8 @@ import { signString, type Sign, type SignVector } from './pattern.ts';
 export interface ArrangementOptions {
   /** Hyperplanes {(w, b) : wᵀx_i + b = 0} in R^{d+1} instead of {w : wᵀx_i = 0} in R^d. */
   readonly bias?: boolean;
+  /** Called before each exact LP of the enumeration: a caller with a time limit throws from it to stop. */
+  readonly checkpoint?: () => void;
 }
 
 /**
@@ -107,6 +109,7 @@ function enumerate(inputs: Inputs, options: ArrangementOptions, choices: readonl
           dimension,
           constraints: normals.slice(0, i + 1).map((n, k) => signRow(n, signs[k]!, k)),
         };
+        options.checkpoint?.();
         const result = checkFeasibility(system);
         if (result.feasible) next.push({ signs, point: result.point });
       }
@@ -162,4 +165,21 @@ export function generalPositionCellCount(n: number, dim: number): number {
     binom = (binom * (n - 1 - k)) / (k + 1);
   }
   return 2 * total;
+}
+
+/**
+ * The same count exactly, as a bigint: an upper bound on the cells of any central arrangement of n
+ * hyperplanes in R^dim (general position has the most), known before any LP is solved.
+ */
+export function cellCountBound(n: number, dim: number): bigint {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(dim) || dim < 0) throw new RangeError(`dim must be a non-negative integer, got ${dim}`);
+  if (n === 0) return 1n;
+  let total = 0n;
+  let binom = 1n;
+  for (let k = 0; k < dim && k <= n - 1; k++) {
+    total += binom;
+    binom = (binom * BigInt(n - 1 - k)) / BigInt(k + 1);
+  }
+  return 2n * total;
 }

@@ -43,6 +43,7 @@ export type { Sign, SignVector, ActivationPattern, DifferentiabilityOptions } fr
 export {
   arrangementCells,
   arrangementFaces,
+  cellCountBound,
   generalPositionCellCount,
   hyperplaneNormals,
   inputDimension,

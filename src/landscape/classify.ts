@@ -13,6 +13,7 @@ import { parameterCount } from '../network/parameters.ts';
 import { breakpointLocations, type DatasetPattern, type UnitLocation } from '../network/pattern.ts';
 import type { Penalty } from '../network/penalty.ts';
 import { decision, kindOf, type Decision, type ExtremumDecisions, type PointClassification } from './classification.ts';
+import { TimeLimitReached, withTimeCheck } from './adjacent-regions.ts';
 import { regionLossIsConstant } from './constant-loss.ts';
 import {
   combinations,
@@ -43,6 +44,75 @@ export interface ClassifyOptions {
   readonly neighbouringPatterns?: number;
   /** Random combinations of Hessian null directions tried (default 24). */
   readonly nullCombinations?: number;
+  /**
+   * Seconds the classification may take (default: no limit). Checked between directions, adjacent
+   * regions and pieces; once spent, what is not decided yet is reported undecided (evidence).
+   */
+  readonly timeLimitSeconds?: number;
+}
+
+/** The time budget of one classification; `spent` stays true once the limit has passed. */
+class Budget {
+  private readonly deadline: number;
+  private over = false;
+  /** True once some search or check was skipped or stopped for lack of time. */
+  cut = false;
+  constructor(readonly seconds: number | undefined) {
+    this.deadline = seconds === undefined ? Infinity : performance.now() + seconds * 1000;
+  }
+
+  get spent(): boolean {
+    if (!this.over && performance.now() > this.deadline) this.over = true;
+    return this.over;
+  }
+
+  /** Throws TimeLimitReached once spent (the check run inside the adjacent-cell enumeration). */
+  readonly check = (): void => {
+    if (this.spent) throw new TimeLimitReached();
+  };
+
+  /** True, and recorded as a cut, when the time is spent: the caller skips its work. */
+  skip(): boolean {
+    const spent = this.spent;
+    if (spent) this.cut = true;
+    return spent;
+  }
+
+  /** The candidate directions, cut off once the time is spent (before the next is computed): searchRays then ends with what it found. */
+  *directions(candidates: Iterable<readonly Rational[]>): Generator<readonly Rational[]> {
+    const iterator = candidates[Symbol.iterator]();
+    while (!this.skip()) {
+      const next = iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+
+  /** What the reparametrised optimality check gives within the time left, or "not applicable" once it is spent. */
+  reparametrised(work: () => ReparametrisedOptimality): ReparametrisedOptimality {
+    if (this.skip()) return { applicable: false, reason: this.note() };
+    try {
+      return withTimeCheck(this.check, work);
+    } catch (error) {
+      if (!(error instanceof TimeLimitReached)) throw error;
+      this.cut = true;
+      return { applicable: false, reason: this.note() };
+    }
+  }
+
+  note(): string {
+    return `time limit of ${this.seconds} s reached (--time-limit)`;
+  }
+
+  /** An evidence decision made after the time ran out is undecided: the search behind it was cut short. */
+  settle(d: Decision): Decision {
+    if (!this.cut || d.basis !== 'evidence') return d;
+    return decision(null, 'evidence', `undecided: ${this.note()}; ${d.reason}`, d.certificate);
+  }
+
+  settleBoth(ds: ExtremumDecisions): ExtremumDecisions {
+    return { strict: this.settle(ds.strict), nonStrict: this.settle(ds.nonStrict) };
+  }
 }
 
 /**
@@ -57,9 +127,16 @@ export function classifyPoint(net: Network<Rational>, data: Dataset<Rational>, l
   const ctx: RaySearchContext = { net, data, loss, penalty: options.penalty };
   const value = empiricalRisk(net, data, loss, { penalty: options.penalty });
   const { pattern, breakpoints } = currentPattern(net, data);
-  return breakpoints.length === 0
-    ? classifyDifferentiable(ctx, value, pattern, options)
-    : classifyNonDifferentiable(ctx, value, pattern, breakpoints, options);
+  const budget = new Budget(options.timeLimitSeconds);
+  const result =
+    breakpoints.length === 0
+      ? classifyDifferentiable(ctx, value, pattern, options, budget)
+      : classifyNonDifferentiable(ctx, value, pattern, breakpoints, options, budget);
+  if (!budget.cut) return result;
+  // Decisions taken on a search the time limit cut short are undecided; the kind follows from them.
+  const localMin = budget.settleBoth(result.localMin);
+  const localMax = budget.settleBoth(result.localMax);
+  return { ...result, ...kindOf(localMin, localMax), localMin, localMax };
 }
 
 /**
@@ -75,7 +152,7 @@ export function currentPattern(net: Network<Rational>, data: Dataset<Rational>):
   return { pattern: frozen, breakpoints: breakpointLocations(frozen) };
 }
 
-function classifyDifferentiable(ctx: RaySearchContext, value: Rational, pattern: DatasetPattern, options: ClassifyOptions): PointClassification {
+function classifyDifferentiable(ctx: RaySearchContext, value: Rational, pattern: DatasetPattern, options: ClassifyOptions, budget: Budget): PointClassification {
   const { net, data, loss, penalty } = ctx;
   const d = lossDerivatives(net, data, loss, { pattern, penalty });
   const base = { value, differentiable: true, breakpoints: [], gradient: d.gradient, directionsTried: 0 };
@@ -89,9 +166,9 @@ function classifyDifferentiable(ctx: RaySearchContext, value: Rational, pattern:
   const counts: InertiaCounts = { positive: inertia.positive, negative: inertia.negative, zero: inertia.zero };
   const random = seededRandom(options.seed ?? 1);
   const search = emptySearch();
-  const facts = new LazyFacts(ctx, pattern, value);
-  const localMin = minimumAtCriticalPoint(ctx, H, counts, facts, search, random, options);
-  const localMax = maximumAtCriticalPoint(ctx, H, counts, facts, search, random, options, localMin);
+  const facts = new LazyFacts(ctx, pattern, value, budget);
+  const localMin = minimumAtCriticalPoint(ctx, H, counts, facts, search, random, options, budget);
+  const localMax = maximumAtCriticalPoint(ctx, H, counts, facts, search, random, options, localMin, budget);
   const { kind, basis } = kindOf(localMin, localMax);
   return { ...base, kind, basis, critical: true, inertia: counts, localMin, localMax, directionsTried: search.tried };
 }
@@ -104,10 +181,13 @@ class LazyFacts {
     private readonly ctx: RaySearchContext,
     private readonly pattern: DatasetPattern,
     private readonly value: Rational,
+    private readonly budget: Budget,
   ) {}
 
   reparametrised(): ReparametrisedOptimality {
-    this.reparametrisation ??= reparametrisedOptimality(this.ctx.net, this.ctx.data, this.ctx.loss, { penalised: this.ctx.penalty !== undefined });
+    this.reparametrisation ??= this.budget.reparametrised(() =>
+      reparametrisedOptimality(this.ctx.net, this.ctx.data, this.ctx.loss, { penalised: this.ctx.penalty !== undefined }),
+    );
     return this.reparametrisation;
   }
 
@@ -131,6 +211,7 @@ function minimumAtCriticalPoint(
   search: RaySearchState,
   random: () => number,
   options: ClassifyOptions,
+  budget: Budget,
 ): ExtremumDecisions {
   const n = H.rows;
   if (counts.negative > 0) {
@@ -142,13 +223,21 @@ function minimumAtCriticalPoint(
     const yes = decision(true, 'certified', 'gradient zero and positive-definite Hessian (LDLᵀ inertia)', { kind: 'hessian', inertia: counts });
     return { strict: yes, nonStrict: yes };
   }
-  const nonStrict = singularMinimum(ctx, H, facts, search, random, options);
+  const nonStrict = singularMinimum(ctx, H, facts, search, random, options, budget);
   if (nonStrict.holds !== true) return { strict: nonStrict, nonStrict };
-  return { strict: strictness(ctx, H, search, random, options, 'minimum'), nonStrict };
+  return { strict: strictness(ctx, H, search, random, options, 'minimum', budget), nonStrict };
 }
 
 /** Gradient zero, Hessian PSD and singular: the reparametrisation, a higher-order descent, or a constant loss decides. */
-function singularMinimum(ctx: RaySearchContext, H: Matrix<Rational>, facts: LazyFacts, search: RaySearchState, random: () => number, options: ClassifyOptions): Decision {
+function singularMinimum(
+  ctx: RaySearchContext,
+  H: Matrix<Rational>,
+  facts: LazyFacts,
+  search: RaySearchState,
+  random: () => number,
+  options: ClassifyOptions,
+  budget: Budget,
+): Decision {
   if (facts.zeroLoss()) return zeroLossDecision();
   const opt = facts.reparametrised();
   if (opt.applicable && opt.holds) {
@@ -158,7 +247,7 @@ function singularMinimum(ctx: RaySearchContext, H: Matrix<Rational>, facts: Lazy
     });
   }
   const basis = nullSpace(H);
-  searchRays(ctx, search, combinations(basis, options.nullCombinations ?? 24, random), { descent: true, ascent: false, flat: false });
+  searchRays(ctx, search, budget.directions(combinations(basis, options.nullCombinations ?? 24, random)), { descent: true, ascent: false, flat: false });
   if (search.descent) return decision(false, 'certified', `a Hessian null direction descends at order ${search.descent.order}`, { kind: 'ray', expansion: search.descent });
   if (facts.regionConstant() === true) return decision(true, 'certified', 'the region\'s loss is constant near θ', { kind: 'locally-constant', regionsChecked: 1 });
   const why = opt.applicable ? 'the reparametrised optimality check failed' : `no reparametrisation certificate (${opt.reason})`;
@@ -174,6 +263,7 @@ function maximumAtCriticalPoint(
   random: () => number,
   options: ClassifyOptions,
   localMin: ExtremumDecisions,
+  budget: Budget,
 ): ExtremumDecisions {
   const n = H.rows;
   if (counts.positive > 0) {
@@ -188,14 +278,14 @@ function maximumAtCriticalPoint(
   const constant = facts.regionConstant();
   if (constant === true) {
     const yes = decision(true, 'certified', 'the region\'s loss is constant near θ', { kind: 'locally-constant', regionsChecked: 1 });
-    return { strict: strictness(ctx, H, search, random, options, 'maximum'), nonStrict: yes };
+    return { strict: strictness(ctx, H, search, random, options, 'maximum', budget), nonStrict: yes };
   }
   if (constant === false && localMin.nonStrict.holds === true && localMin.nonStrict.basis !== 'evidence') {
     // L ≥ L(θ) near θ and L is a non-constant polynomial near θ: larger values arbitrarily close.
     const no = decision(false, 'certified', 'θ is a local minimum and the region\'s loss is not constant near θ', localMin.nonStrict.certificate);
     return { strict: no, nonStrict: no };
   }
-  searchRays(ctx, search, combinations(nullSpace(H), options.nullCombinations ?? 24, random), { descent: false, ascent: true, flat: false });
+  searchRays(ctx, search, budget.directions(combinations(nullSpace(H), options.nullCombinations ?? 24, random)), { descent: false, ascent: true, flat: false });
   if (search.ascent) {
     const no = decision(false, 'certified', `a Hessian null direction ascends at order ${search.ascent.order}`, { kind: 'ray', expansion: search.ascent });
     return { strict: no, nonStrict: no };
@@ -205,10 +295,18 @@ function maximumAtCriticalPoint(
 }
 
 /** At a non-strict extremum: a flat ray or an equal-loss curve shows it is not strict. */
-function strictness(ctx: RaySearchContext, H: Matrix<Rational> | null, search: RaySearchState, random: () => number, options: ClassifyOptions, what: 'minimum' | 'maximum'): Decision {
+function strictness(
+  ctx: RaySearchContext,
+  H: Matrix<Rational> | null,
+  search: RaySearchState,
+  random: () => number,
+  options: ClassifyOptions,
+  what: 'minimum' | 'maximum',
+  budget: Budget,
+): Decision {
   const n = parameterCount(ctx.net);
   const candidates = H ? [...combinations(nullSpace(H), options.nullCombinations ?? 24, random), ...coordinateDirections(n)] : [...coordinateDirections(n)];
-  searchRays(ctx, search, candidates, { descent: false, ascent: false, flat: true });
+  searchRays(ctx, search, budget.directions(candidates), { descent: false, ascent: false, flat: true });
   if (search.flat) return decision(false, 'certified', `the loss is constant along a ray from θ: not a strict local ${what}`, { kind: 'ray', expansion: search.flat });
   const curve = rescalingCurve(ctx.net, ctx.data, ctx.loss, ctx.penalty);
   if (curve) return decision(false, 'certified', `positive homogeneity: ${curve.description} keeps the loss; not a strict local ${what}`, { kind: 'equal-loss-curve', curve });
@@ -229,11 +327,12 @@ function classifyNonDifferentiable(
   pattern: DatasetPattern,
   breakpoints: UnitLocation[],
   options: ClassifyOptions,
+  budget: Budget,
 ): PointClassification {
   const random = seededRandom(options.seed ?? 1);
   const search = emptySearch();
   const n = parameterCount(ctx.net);
-  const opt = reparametrisedOptimality(ctx.net, ctx.data, ctx.loss, { penalised: ctx.penalty !== undefined });
+  const opt = budget.reparametrised(() => reparametrisedOptimality(ctx.net, ctx.data, ctx.loss, { penalised: ctx.penalty !== undefined }));
   const proven = opt.applicable && opt.holds;
   const wants = { descent: true, ascent: true, flat: true };
   const structured = function* () {
@@ -241,15 +340,15 @@ function classifyNonDifferentiable(
     yield* pieceDirections(ctx, neighbouringPatterns(pattern, breakpoints, options.neighbouringPatterns ?? 32, random));
     yield* coordinateDirections(n);
   };
-  searchRays(ctx, search, structured(), wants);
-  if (!search.descent || !search.ascent) {
+  searchRays(ctx, search, budget.directions(structured()), wants);
+  if ((!search.descent || !search.ascent) && !budget.skip()) {
     const ranked = floatRankedDirections(ctx, options.randomDirections ?? 128, options.keepRandom ?? 8, random);
-    searchRays(ctx, search, [...ranked.descent, ...ranked.ascent], wants);
+    searchRays(ctx, search, budget.directions([...ranked.descent, ...ranked.ascent]), wants);
   }
   if ((proven || isZeroOfNonNegativeLoss(ctx, value)) && search.descent) throw new Error('internal: a descent ray contradicts a local-minimum certificate');
-  const minNS = minimumAtKink(ctx, search, value, opt, pattern, breakpoints);
-  const maxNS = maximumAtKink(ctx, search, pattern, breakpoints);
-  const strictOf = (ns: Decision, what: 'minimum' | 'maximum'): Decision => (ns.holds === true ? strictness(ctx, null, search, random, options, what) : ns);
+  const minNS = minimumAtKink(ctx, search, value, opt, pattern, breakpoints, budget);
+  const maxNS = maximumAtKink(ctx, search, pattern, breakpoints, budget);
+  const strictOf = (ns: Decision, what: 'minimum' | 'maximum'): Decision => (ns.holds === true ? strictness(ctx, null, search, random, options, what, budget) : ns);
   const localMin = { nonStrict: minNS, strict: strictOf(minNS, 'minimum') };
   const localMax = { nonStrict: maxNS, strict: strictOf(maxNS, 'maximum') };
   const { kind, basis } = kindOf(localMin, localMax);
@@ -276,6 +375,7 @@ function minimumAtKink(
   opt: ReparametrisedOptimality,
   pattern: DatasetPattern,
   breakpoints: readonly UnitLocation[],
+  budget: Budget,
 ): Decision {
   if (search.descent) return decision(false, 'certified', `descent ray (order ${search.descent.order})`, { kind: 'ray', expansion: search.descent });
   if (isZeroOfNonNegativeLoss(ctx, value)) return zeroLossDecision();
@@ -285,17 +385,17 @@ function minimumAtKink(
       casesChecked: opt.casesChecked,
     });
   }
-  const constant = search.ascent ? null : neighbouringConstancy(ctx, pattern, breakpoints);
+  const constant = search.ascent ? null : neighbouringConstancy(ctx, pattern, breakpoints, budget);
   if (constant !== null) return decision(true, 'certified', 'the loss of every neighbouring piece is constant', { kind: 'locally-constant', regionsChecked: constant });
   const why = opt.applicable ? '' : ` (no reparametrisation certificate: ${opt.reason})`;
   return decision(true, 'evidence', `no descent among ${search.tried} directions tried${why}`);
 }
 
 /** Non-strict local maximum at a kink: an ascent ray, the reparametrised certificate, constancy, or evidence. */
-function maximumAtKink(ctx: RaySearchContext, search: RaySearchState, pattern: DatasetPattern, breakpoints: readonly UnitLocation[]): Decision {
+function maximumAtKink(ctx: RaySearchContext, search: RaySearchState, pattern: DatasetPattern, breakpoints: readonly UnitLocation[], budget: Budget): Decision {
   const ascent = (): Decision => decision(false, 'certified', `ascent ray (order ${search.ascent!.order})`, { kind: 'ray', expansion: search.ascent! });
   if (search.ascent) return ascent();
-  const opt = reparametrisedOptimality(ctx.net, ctx.data, ctx.loss, { sense: 'max', penalised: ctx.penalty !== undefined });
+  const opt = budget.reparametrised(() => reparametrisedOptimality(ctx.net, ctx.data, ctx.loss, { sense: 'max', penalised: ctx.penalty !== undefined }));
   if (opt.applicable && opt.holds) {
     return decision(true, 'certified', 'R(θ) maximises the convex loss of every adjacent region near R(θ) over its reachable cone', {
       kind: 'reparametrisation',
@@ -303,10 +403,10 @@ function maximumAtKink(ctx: RaySearchContext, search: RaySearchState, pattern: D
     });
   }
   if (opt.applicable) {
-    searchRays(ctx, search, reparametrisedDirections(ctx.net, opt.failures), { descent: false, ascent: true, flat: false });
+    searchRays(ctx, search, budget.directions(reparametrisedDirections(ctx.net, opt.failures)), { descent: false, ascent: true, flat: false });
     if (search.ascent) return ascent();
   }
-  const constant = neighbouringConstancy(ctx, pattern, breakpoints);
+  const constant = neighbouringConstancy(ctx, pattern, breakpoints, budget);
   if (constant !== null) return decision(true, 'certified', 'the loss of every neighbouring piece is constant', { kind: 'locally-constant', regionsChecked: constant });
   return decision(true, 'evidence', `no ascent among ${search.tried} directions tried`);
 }
@@ -327,10 +427,11 @@ function zeroLossDecision(): Decision {
  * resolution's loss is a constant polynomial, the loss is constant near θ: returns their number,
  * or null (not constant, unknown, or more than 2^12 resolutions).
  */
-function neighbouringConstancy(ctx: RaySearchContext, pattern: DatasetPattern, breakpoints: readonly UnitLocation[]): number | null {
+function neighbouringConstancy(ctx: RaySearchContext, pattern: DatasetPattern, breakpoints: readonly UnitLocation[], budget: Budget): number | null {
   if (breakpoints.length > 12) return null;
   const resolutions = neighbouringPatterns(pattern, breakpoints, 2 ** breakpoints.length, () => 0);
   for (const r of resolutions) {
+    if (budget.skip()) return null;
     if (regionLossIsConstant(ctx.net, ctx.data, ctx.loss, r, { penalty: ctx.penalty }) !== true) return null;
   }
   return resolutions.length;

@@ -7,6 +7,7 @@ import type { Dataset } from '../../network/dataset.ts';
 import { cubicHinge, squaredError, type Loss, type Normalisation } from '../../network/loss.ts';
 import type { Network } from '../../network/network.ts';
 import { outputDim } from '../../network/network.ts';
+import { parameterCount } from '../../network/parameters.ts';
 import { classifyPoint } from '../../landscape/classify.ts';
 import { classifyJson } from '../classify-json.ts';
 import { classifyText, type ClassifyOutput } from '../classify-text.ts';
@@ -16,12 +17,20 @@ import { networkFromInput } from '../input/network-input.ts';
 import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
 import type { ParsedArgs } from '../options.ts';
-import { flag, integerOption, parseCommandArgs, stringOption } from '../options.ts';
+import { flag, integerOption, parseCommandArgs, secondsOption, stringOption } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 
 const LOSSES: Readonly<Record<string, (n: Normalisation) => Loss>> = { squared: squaredError, 'cubic-hinge': cubicHinge };
 /** Losses the library evaluates only in floats: named so that the message says why they are refused. */
 const NOT_EXACT = ['logistic', 'cross-entropy', 'softmax-cross-entropy'];
+/** Default of classify --time-limit: past it, what is not decided yet is reported undecided instead of searching on. */
+export const DEFAULT_CLASSIFY_TIME_LIMIT_SECONDS = 60;
+/**
+ * parameters² × points beyond this are refused before any work: one exact Hessian (or the
+ * derivatives of one neighbouring piece), which no time limit can interrupt, costs about that many
+ * second-derivative terms (200 parameters on 1,000 points: over a minute; at this bound a few seconds).
+ */
+export const MAX_HESSIAN_TERMS = 4_000_000;
 export const NORMALISATIONS: readonly Normalisation[] = ['mean', 'half-mean', 'sum', 'half-sum'];
 
 export async function classifyCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -34,6 +43,7 @@ export async function classifyCommand(argv: readonly string[], io: CliIo): Promi
       loss: { type: 'string' },
       normalisation: { type: 'string' },
       seed: { type: 'string' },
+      'time-limit': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -41,12 +51,14 @@ export async function classifyCommand(argv: readonly string[], io: CliIo): Promi
   );
   const loss = lossOption(values);
   const seed = integerOption(values, 'seed', 1, 0, 2 ** 31 - 1);
+  const timeLimitSeconds = secondsOption(values, 'time-limit') ?? DEFAULT_CLASSIFY_TIME_LIMIT_SECONDS;
   const netFile = requiredFile(values, 'net');
   const dataFile = requiredFile(values, 'data');
   const net = networkFromInput(readJsonInput(io.cwd, netFile, '--net'));
   const data = datasetFromInput(readJsonInput(io.cwd, dataFile, '--data'));
   checkCompatible(net, data, loss, netFile, dataFile);
-  const result = classifyPoint(net, data, loss, { seed });
+  requireHessianWithinBound(net, data, netFile, dataFile);
+  const result = classifyPoint(net, data, loss, { seed, timeLimitSeconds });
   const json = classifyJson({ net, data, loss, netFile, dataFile, version: libraryVersion() }, result);
   io.out(flag(values, 'json') ? prettyJson(json) : classifyText(json as unknown as ClassifyOutput));
   return EXIT.ok;
@@ -73,6 +85,16 @@ function lossOption(values: ParsedArgs['values']): Loss {
   if (make !== undefined) return make(normalisationOption(values));
   if (NOT_EXACT.includes(name)) throw new UsageError(`--loss ${name}: needs exp and log, which cannot be decided exactly; classify takes ${Object.keys(LOSSES).join(' or ')}`);
   throw new UsageError(`--loss ${JSON.stringify(name)}: expected one of ${Object.keys(LOSSES).join(', ')}`);
+}
+
+function requireHessianWithinBound(net: Network<Rational>, data: Dataset<Rational>, netFile: string, dataFile: string): void {
+  const P = parameterCount(net);
+  const N = data.inputs.length;
+  if (P * P * N <= MAX_HESSIAN_TERMS) return;
+  throw new InputError(
+    `${netFile} on ${dataFile}: ${P} parameters and ${N} points make ${P * P * N} second-derivative terms (parameters² × points) for one exact Hessian; ` +
+      `at most ${MAX_HESSIAN_TERMS} are computed (a fixed limit: use fewer points or a smaller network)`,
+  );
 }
 
 /** The dataset must fit the network: input dimension, output dimension, the loss's output shape. */

@@ -5,8 +5,8 @@ import { datasetFromInput } from '../input/dataset-input.ts';
 import { readJsonInput } from '../input/exact-json.ts';
 import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
-import { flag, integerOption, parseCommandArgs } from '../options.ts';
-import { regionsJson } from '../regions-data.ts';
+import { flag, integerOption, parseCommandArgs, secondsOption } from '../options.ts';
+import { DEFAULT_REGIONS_TIME_LIMIT_SECONDS, MAX_REGIONS_LIMIT, regionsJson } from '../regions-data.ts';
 import { regionsText, type RegionsOutput } from '../regions-text.ts';
 import { UsageError } from '../usage-error.ts';
 import { normalisationOption, requiredFile } from './classify.ts';
@@ -27,6 +27,7 @@ export async function regionsCommand(argv: readonly string[], io: CliIo): Promis
       genuine: { type: 'boolean' },
       normalisation: { type: 'string' },
       'max-regions': { type: 'string' },
+      'time-limit': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -35,7 +36,8 @@ export async function regionsCommand(argv: readonly string[], io: CliIo): Promis
   if (flag(values, 'bias') && flag(values, 'no-bias')) throw new UsageError('--bias and --no-bias exclude each other');
   if (values.hidden === undefined) throw new UsageError('missing --hidden K');
   const hidden = integerOption(values, 'hidden', 1, 1, MAX_HIDDEN);
-  const maxRegions = integerOption(values, 'max-regions', DEFAULT_MAX_REGIONS, 1, 1_000_000);
+  const maxRegions = integerOption(values, 'max-regions', DEFAULT_MAX_REGIONS, 1, MAX_REGIONS_LIMIT);
+  const timeLimitSeconds = secondsOption(values, 'time-limit') ?? DEFAULT_REGIONS_TIME_LIMIT_SECONDS;
   const normalisation = normalisationOption(values);
   const dataFile = requiredFile(values, 'data');
   const data = datasetFromInput(readJsonInput(io.cwd, dataFile, '--data'));
@@ -50,6 +52,7 @@ export async function regionsCommand(argv: readonly string[], io: CliIo): Promis
     normalisation,
     genuineOnly: flag(values, 'genuine'),
     maxRegions,
+    timeLimitSeconds,
     version: libraryVersion(),
   });
   io.out(flag(values, 'json') ? prettyJson(json) : regionsText(json as unknown as RegionsOutput));
