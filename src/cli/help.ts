@@ -50,6 +50,7 @@ Lists the implemented claims in catalogue order.
   --json              print [{id, paper, title, statement, kind}]
   --paper KEY         only the claims of one paper
   --claims PATH       list user claim modules instead of the built-in catalogue (repeatable)
+  --load-time-limit SEC, --memory-limit MB   limits of loading user claim modules (as for check)
   --catalogue FILE    claim catalogue in CLAIMS.md format
 `,
   check: `Usage: landscape-check check [options]
@@ -77,6 +78,7 @@ values (quantity, paper, computed, match). The verdict is reproduced or differs.
                       'reproduce decomposition/fig-3 --max-h 10'; check and report use their
                       defaults. 'landscape-check reproduce ID --help' lists those of claim ID.
   --claims PATH       reproduce a user claim module (a .ts/.js file or a folder)
+  --load-time-limit SEC, --memory-limit MB   limits of loading user claim modules (as for check)
   --catalogue FILE    claim catalogue in CLAIMS.md format
 `,
   soak: `Usage: landscape-check soak --seeds A..B [selection and budget options] [--out DIR] [--baseline FILE] [--json]
@@ -106,6 +108,7 @@ it no longer does (the check passes there, or the second route no longer confirm
   --refresh           when it still refutes, rewrite the file with the recomputed witness,
                       certificate and confirmation (same instance, seed and path)
   --claims PATH       where the claim lives, for counterexamples of user claims
+  --load-time-limit SEC, --memory-limit MB   limits of loading user claim modules (as for check)
 `,
   report: `Usage: landscape-check report [options] [--out DIR]
        landscape-check report --merge FILE... [--claims PATH]... [--catalogue FILE] [--claim ID]... [--paper KEY] [--out DIR]

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLAIM_ID } from '../claims/claim.ts';
 import type { Claim } from '../claims/claim.ts';
+import type { IsolationLimits } from '../claims/claim-sandbox.ts';
+import { DEFAULT_ISOLATION } from '../claims/claim-sandbox.ts';
 import { InputError } from '../claims/errors.ts';
 import { loadCatalogue } from '../claims/catalogue.ts';
 import { defaultCatalogueFile, PROPERTIES_DIR } from '../claims/paths.ts';
@@ -31,6 +33,7 @@ export async function loadClaimFor(
   claimPaths: readonly string[],
   catalogueFile: string | undefined,
   command: string,
+  isolation: IsolationLimits = DEFAULT_ISOLATION,
 ): Promise<Claim> {
   if (claimPaths.length === 0 && catalogueFile === undefined) {
     const file = conventionalClaimModule(id);
@@ -41,7 +44,7 @@ export async function loadClaimFor(
       if (own !== undefined) return own.claim;
     }
   }
-  const registry = await loadRegistryFor(cwd, claimPaths, catalogueFile);
+  const registry = await loadRegistryFor(cwd, claimPaths, catalogueFile, isolation);
   const claim = registry.find(id);
   if (claim === undefined) {
     const why = registry.notImplemented.includes(id) ? 'in the catalogue but not implemented yet' : "no such claim (see 'landscape-check list')";

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { IsolationLimits } from '../claims/claim-sandbox.ts';
+import { DEFAULT_LOAD_TIME_LIMIT_SECONDS, DEFAULT_MEMORY_LIMIT_MB, MAX_MEMORY_LIMIT_MB, MIN_MEMORY_LIMIT_MB } from '../claims/claim-sandbox.ts';
 import { UsageError } from './usage-error.ts';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
@@ -79,6 +81,9 @@ export function secondsOption(values: ParsedArgs['values'], name: string): numbe
 export const SOURCE_OPTIONS: Record<string, OptionSpec> = {
   claims: { type: 'string', multiple: true },
   catalogue: { type: 'string' },
+  // Limits of the worker that first loads user claim modules (every command that loads them takes these).
+  'load-time-limit': { type: 'string' },
+  'memory-limit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -91,10 +96,16 @@ export const RUN_OPTIONS: Record<string, OptionSpec> = {
   runs: { type: 'string' },
   seed: { type: 'string' },
   'time-limit': { type: 'string' },
-  'load-time-limit': { type: 'string' },
-  'memory-limit': { type: 'string' },
   store: { type: 'string' },
   'no-store': { type: 'boolean' },
   quiet: { type: 'boolean' },
   workers: { type: 'string' },
 };
+
+/** --load-time-limit and --memory-limit: the limits user claim modules (--claims) load and run under. */
+export function isolationLimitsOf(values: ParsedArgs['values']): IsolationLimits {
+  return {
+    loadSeconds: secondsOption(values, 'load-time-limit') ?? DEFAULT_LOAD_TIME_LIMIT_SECONDS,
+    memoryMb: integerOption(values, 'memory-limit', DEFAULT_MEMORY_LIMIT_MB, MIN_MEMORY_LIMIT_MB, MAX_MEMORY_LIMIT_MB),
+  };
+}

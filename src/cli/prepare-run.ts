@@ -1,13 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
-import type { IsolationLimits } from '../claims/claim-sandbox.ts';
-import {
-  DEFAULT_LOAD_TIME_LIMIT_SECONDS,
-  DEFAULT_MEMORY_LIMIT_MB,
-  MAX_MEMORY_LIMIT_MB,
-  MIN_MEMORY_LIMIT_MB,
-} from '../claims/claim-sandbox.ts';
 import type { Registry } from '../claims/registry.ts';
 import type { ClaimResult } from '../claims/result.ts';
 import { runClaimsInParallel } from '../claims/parallel-runner.ts';
@@ -18,7 +11,7 @@ import { CounterexampleStore } from '../claims/store.ts';
 import type { CliIo } from './io.ts';
 import { loadRegistryFor } from './load-registry.ts';
 import type { ParsedArgs } from './options.ts';
-import { flag, integerOption, listOption, secondsOption, stringOption } from './options.ts';
+import { flag, integerOption, isolationLimitsOf, listOption, secondsOption, stringOption } from './options.ts';
 import { ProgressDisplay } from './progress.ts';
 import { requireOutputFolder } from './output-path.ts';
 
@@ -48,13 +41,6 @@ export const MAX_WORKERS = 256;
 /** Default --time-limit per claim: `check --runs 10000000` stops there, its checked cases counted. */
 export const DEFAULT_TIME_LIMIT_SECONDS = 600;
 
-/** --load-time-limit and --memory-limit: the limits user claim modules (--claims) load and run under. */
-export function isolationLimitsOf(values: ParsedArgs['values']): IsolationLimits {
-  return {
-    loadSeconds: secondsOption(values, 'load-time-limit') ?? DEFAULT_LOAD_TIME_LIMIT_SECONDS,
-    memoryMb: integerOption(values, 'memory-limit', DEFAULT_MEMORY_LIMIT_MB, MIN_MEMORY_LIMIT_MB, MAX_MEMORY_LIMIT_MB),
-  };
-}
 
 export async function prepareRun(values: ParsedArgs['values'], io: CliIo): Promise<PreparedRun> {
   const runs = integerOption(values, 'runs', DEFAULT_RUNS, 1, 10_000_000);

@@ -6,11 +6,11 @@ import { InputError } from '../../claims/errors.ts';
 import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
 import { loadRegistryFor } from '../load-registry.ts';
-import { flag, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
+import { flag, isolationLimitsOf, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
 
 export async function listCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('list', argv, { ...SOURCE_OPTIONS, json: { type: 'boolean' }, paper: { type: 'string' } }, { min: 0, max: 0 });
-  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'), isolationLimitsOf(values));
   const paper = stringOption(values, 'paper');
   if (paper !== undefined && !papersOf(registry).includes(paper)) throw new InputError(`--paper ${paper}: no such paper (known: ${papersOf(registry).join(', ')})`);
   const claims = registry.claims.filter((c) => paper === undefined || c.paper === paper);

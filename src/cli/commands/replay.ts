@@ -16,7 +16,7 @@ import { formatNamedValues } from '../../report/format-value.ts';
 import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
 import { loadRegistryFor } from '../load-registry.ts';
-import { flag, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
+import { flag, isolationLimitsOf, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
 
 /** The confirmation in readable lines (the SMT query, if any, last and verbatim). */
 function formatConfirmation(c: ConfirmationRecord | null): string[] {
@@ -51,7 +51,7 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
   const inStore = `${basename(dirname(dirname(file)))}/${basename(dirname(file))}` === standalone.claim;
   const store = inStore ? new CounterexampleStore(dirname(dirname(dirname(file))), io.cwd) : null;
   const stored: StoredCounterexample = store !== null ? store.read(file) : { file, display, record: standalone };
-  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'), isolationLimitsOf(values));
   const claim = registry.find(stored.record.claim);
   if (claim === undefined) {
     throw new InputError(`${stored.display}: claim ${stored.record.claim} is not loaded (for a user claim pass --claims PATH)`);

@@ -13,7 +13,7 @@ import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
 import { loadRegistryFor } from '../load-registry.ts';
 import type { ParsedArgs } from '../options.ts';
-import { flag, listOption, parseCommandArgs, RUN_OPTIONS, stringOption } from '../options.ts';
+import { flag, isolationLimitsOf, listOption, parseCommandArgs, RUN_OPTIONS, stringOption } from '../options.ts';
 import { executeRun, notImplementedOf, prepareRun } from '../prepare-run.ts';
 import { UsageError } from '../usage-error.ts';
 import { requireOutputFile, requireOutputFolder } from '../output-path.ts';
@@ -79,7 +79,7 @@ async function prepareMerge(values: ParsedArgs['values'], files: readonly string
   const merged = mergeShardReports(shards);
   const ids = listOption(values, 'claim');
   const paper = stringOption(values, 'paper');
-  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'));
+  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'), isolationLimitsOf(values));
   const claims = selectClaims(registry, { ids, paper });
   const byId = new Map(merged.results.map((r) => [r.id, r]));
   const selected = new Set(claims.map((c) => c.id));

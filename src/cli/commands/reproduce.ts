@@ -20,7 +20,7 @@ import {
 import { HELP } from '../help.ts';
 import { loadClaimFor } from '../load-claim.ts';
 import type { ParsedArgs } from '../options.ts';
-import { flag, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
+import { flag, isolationLimitsOf, listOption, parseCommandArgs, SOURCE_OPTIONS, stringOption } from '../options.ts';
 import { UsageError } from '../usage-error.ts';
 
 const REPRODUCE_OPTIONS = { ...SOURCE_OPTIONS, json: { type: 'boolean' as const } };
@@ -36,7 +36,7 @@ export async function reproduceCommand(argv: readonly string[], io: CliIo): Prom
   if (positionals.length === 0) throw new UsageError('missing claim ID', 'reproduce');
   if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}`, 'reproduce');
   const id = positionals[0]!;
-  const claim = await loadClaimFor(io.cwd, id, listOption(early.values, 'claims'), stringOption(early.values, 'catalogue'), 'reproduce');
+  const claim = await loadClaimFor(io.cwd, id, listOption(early.values, 'claims'), stringOption(early.values, 'catalogue'), 'reproduce', isolationLimitsOf(early.values));
   const checks = claim.checks.filter((c): c is ReproductionCheck => c.kind === 'reproduction');
   if (checks.length === 0) throw new InputError(`reproduce ${id}: a ${claim.kind} without numbers to reproduce; use 'check --claim ${id}'`);
   const declared = claimParameters(claim);
@@ -83,7 +83,7 @@ export async function reproduceHelp(argv: readonly string[], io: CliIo): Promise
     const early = positionalsBeforeClaimOptions(argv, REPRODUCE_OPTIONS);
     const id = early.positionals[0];
     if (id === undefined) return general;
-    const claim = await loadClaimFor(io.cwd, id, listOption(early.values, 'claims'), stringOption(early.values, 'catalogue'), 'reproduce');
+    const claim = await loadClaimFor(io.cwd, id, listOption(early.values, 'claims'), stringOption(early.values, 'catalogue'), 'reproduce', isolationLimitsOf(early.values));
     const lines = describeParameters(claimParameters(claim));
     return `${general}\nParameters of ${id}:\n${lines.length > 0 ? lines.join('\n') : '  (none)'}\n`;
   } catch {
