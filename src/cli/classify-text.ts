@@ -1,4 +1,6 @@
-/** The `classify` result for people, rendered from its JSON form (so both say the same). */
+import { readableNumber } from '../report/readable-number.ts';
+
+/** The `classify` result for people, rendered from its JSON form (so both say the same; long exact numbers rounded). */
 
 interface DecisionJson {
   holds: boolean | null;
@@ -32,7 +34,7 @@ export function classifyText(out: ClassifyOutput): string {
   let text = '';
   text += line('network', `${arch}, ${net.parameters.length} parameters (${net.file})`);
   text += line('data', `${data.points} point${data.points === 1 ? '' : 's'} in ℚ^${data.inputDim}, ${data.outputDim === 1 ? 'scalar targets' : `targets in ℚ^${data.outputDim}`} (${data.file})`);
-  text += line('loss', `${out.loss.description} = ${out.loss.value}`);
+  text += line('loss', `${out.loss.description} = ${readableNumber(out.loss.value)}`);
   text += patternText(out);
   text += line('differentiable', out.differentiable ? 'yes (exact: no pre-activation on a kink)' : `no (exact): ${kinksText(out.breakpoints)}`);
   text += line('critical', criticalText(out));
@@ -80,13 +82,13 @@ function criticalText(out: ClassifyOutput): string {
   if (out.critical === null) return 'not defined (the loss is not differentiable here; decided by one-sided rays)';
   if (out.critical) return 'yes (exact: the gradient is 0)';
   const g = out.gradient ?? [];
-  const nonZero = g.flatMap((v, k) => (v === '0' ? [] : [`${out.network.parameters[k]} = ${v}`]));
+  const nonZero = g.flatMap((v, k) => (v === '0' ? [] : [`${out.network.parameters[k]} = ${readableNumber(v)}`]));
   return `no (exact): ∂L ${nonZero.slice(0, 6).join(', ')}${nonZero.length > 6 ? ', …' : ''}`;
 }
 
 function certificateText(c: Record<string, unknown> | null, names: readonly string[]): string {
   if (c === null || c.kind !== 'ray') return '';
-  const direction = (c.direction as string[]).flatMap((v, k) => (v === '0' ? [] : [`${names[k]} ${v}`]));
+  const direction = (c.direction as string[]).flatMap((v, k) => (v === '0' ? [] : [`${names[k]} ${readableNumber(v)}`]));
   const pad = ' '.repeat(20);
   return `${pad}direction d: ${direction.join(', ')}\n${pad}L(θ + t·d) = ${polynomialText(c.coefficients as string[], c.complete as boolean)} for small t > 0\n`;
 }
@@ -97,7 +99,7 @@ export function polynomialText(coefficients: readonly string[], complete: boolea
   const terms = coefficients.flatMap((c, k) => {
     if (c === '0' && (k > 0 || coefficients.slice(1).some((x) => x !== '0'))) return [];
     const negative = c.startsWith('-');
-    const abs = negative ? c.slice(1) : c;
+    const abs = readableNumber(negative ? c.slice(1) : c);
     const body = k === 0 ? abs : abs === '1' ? power(k) : `${abs}·${power(k)}`;
     return [{ negative, body }];
   });

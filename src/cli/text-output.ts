@@ -10,6 +10,9 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+/** Terminal output: long exact numbers rounded with their size (--json keeps every digit). */
+const READABLE = { readable: true } as const;
+
 function describeCounts(reasons: Readonly<Record<string, number>>): string {
   return Object.entries(reasons)
     .map(([reason, n]) => `${n}× ${reason}`)
@@ -43,8 +46,8 @@ export function formatResults(results: readonly ClaimResult[]): string {
       lines.push(`    ${check.name}: ${check.summary}`);
       const failure = check.unconfirmed ?? (check.instance !== undefined ? { instance: check.instance, witness: check.witness } : undefined);
       if (failure !== undefined) {
-        lines.push(`      instance  ${formatNamedValues(failure.instance).join(' · ')}`);
-        if (failure.witness !== undefined) lines.push(`      witness   ${formatNamedValues(failure.witness).join(' · ')}`);
+        lines.push(`      instance  ${formatNamedValues(failure.instance, READABLE).join(' · ')}`);
+        if (failure.witness !== undefined) lines.push(`      witness   ${formatNamedValues(failure.witness, READABLE).join(' · ')}`);
       }
       if (check.certificate !== undefined) lines.push(`      certified ${describeCertificate(check.certificate)}`);
       const confirmation = check.confirmation ?? check.unconfirmed?.confirmation;
@@ -52,7 +55,7 @@ export function formatResults(results: readonly ClaimResult[]): string {
         lines.push(`      2nd route ${confirmation.status} by ${confirmation.route}${confirmation.reason !== undefined ? `: ${confirmation.reason}` : ''}`);
       }
       for (const row of check.table?.filter((t) => !t.match) ?? []) {
-        lines.push(`      ${row.quantity}: paper ${formatValue(row.paper)}, computed ${formatValue(row.computed)}`);
+        lines.push(`      ${row.quantity}: paper ${formatValue(row.paper, READABLE)}, computed ${formatValue(row.computed, READABLE)}`);
       }
     }
   }

@@ -25,7 +25,7 @@ function formatConfirmation(c: ConfirmationRecord | null): string[] {
   const evidence = c.evidence;
   if (typeof evidence === 'object' && evidence !== null && !Array.isArray(evidence)) {
     const { query, ...rest } = evidence as Record<string, JsonValue>;
-    lines.push(...formatNamedValues(rest));
+    lines.push(...formatNamedValues(rest, { readable: true }));
     if (typeof query === 'string') lines.push('query:', ...query.trimEnd().split('\n').map((l) => `  ${l}`));
   }
   return lines;
@@ -99,17 +99,17 @@ export async function replayCommand(argv: readonly string[], io: CliIo): Promise
         `statement  ${claim.statement}\n` +
         `check      ${record.check} (${record.basis})\n` +
         `stored by  landscape-check ${record.version}, seed ${record.seed}, path ${record.path}\n\n` +
-        `instance\n${indent(formatNamedValues(record.instance))}\n`,
+        `instance\n${indent(formatNamedValues(record.instance, { readable: true }))}\n`,
     );
     if (replay.stillRefutes) {
-      io.out(`witness (recomputed now)\n${indent(formatNamedValues(witness ?? undefined))}\n`);
+      io.out(`witness (recomputed now)\n${indent(formatNamedValues(witness ?? undefined, { readable: true }))}\n`);
       if (JSON.stringify(witness) !== JSON.stringify(record.witness)) {
-        io.out(`witness as stored\n${indent(formatNamedValues(record.witness))}\n`);
+        io.out(`witness as stored\n${indent(formatNamedValues(record.witness, { readable: true }))}\n`);
       }
       io.out(`confirmation\n${indent(formatConfirmation(confirmation))}\n`);
       io.out(`result: still refutes the claim${refreshed ? ' (file refreshed)' : ''}\n`);
     } else {
-      io.out(`witness as stored\n${indent(formatNamedValues(record.witness))}\n`);
+      io.out(`witness as stored\n${indent(formatNamedValues(record.witness, { readable: true }))}\n`);
       io.out(`result: NO LONGER REFUTES the claim: ${replay.reason}\n`);
     }
   }

@@ -95,8 +95,8 @@ function formatTable(result: CheckResult): string {
   const header = ['quantity', 'paper', 'computed', 'match'];
   const rows = (result.table ?? []).map((t) => [
     t.quantity,
-    formatValue(t.paper),
-    formatValue(t.computed),
+    formatValue(t.paper, { readable: true }),
+    formatValue(t.computed, { readable: true }),
     `${t.match ? 'yes' : 'NO'}${t.tolerance !== undefined ? ` (±${t.tolerance})` : ''}${t.relation !== undefined ? ` (${t.relation})` : ''}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
