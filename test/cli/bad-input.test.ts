@@ -50,7 +50,7 @@ const NETWORK_CASES: Case[] = [
   { name: 'net weight a boolean', ...classify(hidden({ weights: [[1, true], [0, 1]] })), message: /field "layers\[0\]\.weights\[0\]\[1\]" must be an exact number/ },
   { name: 'net weight "NaN"', ...classify(hidden({ weights: [['NaN', 0], [0, 1]] })), message: /field "layers\[0\]\.weights\[0\]\[0\]" must be an exact number/ },
   { name: 'net weight "Infinity"', ...classify(hidden({ weights: [['Infinity', 0], [0, 1]] })), message: /field "layers\[0\]\.weights\[0\]\[0\]" must be an exact number/ },
-  { name: 'net weight with zero denominator', ...classify(hidden({ weights: [['1/0', 0], [0, 1]] })), message: /field "layers\[0\]\.weights\[0\]\[0\]" must be an exact number/ },
+  { name: 'net weight with zero denominator', ...classify(hidden({ weights: [['1/0', 0], [0, 1]] })), message: /field "layers\[0\]\.weights\[0\]\[0\]" "1\/0" has a zero denominator/ },
   {
     name: 'net weight with an absurd exponent',
     ...classify('{"layers": [{"weights": [[1e5000, 0], [0, 1]]}, {"weights": [[1, 1]]}]}'),
@@ -62,7 +62,17 @@ const NETWORK_CASES: Case[] = [
     ...classify(net([{ weights: [[1, 0], [0, 1]] }, { weights: [[1, 1, 1]] }])),
     message: /field "layers\[1\]\.weights\[0\]" has 3 entries, expected 2 \(layers\[0\] has 2 units\)/,
   },
-  { name: 'net bias of the wrong length', ...classify(hidden({ bias: [0] })), message: /field "layers\[0\]\.bias" has 1 entries, expected 2/ },
+  { name: 'net bias of the wrong length', ...classify(hidden({ bias: [0] })), message: /field "layers\[0\]\.bias" has 1 entry, but the weights have 2 rows \(one per unit\)$/m },
+  {
+    name: 'net weights written input × units, found by the bias',
+    ...classify(net([{ weights: [[1, 0, 0], [0, 1, 0]], bias: [0, 0, 0] }, { weights: [[1, 1, 1]] }])),
+    message: /field "layers\[0\]\.bias" has 3 entries, but the weights have 2 rows \(one per unit\); the weights look transposed: rows are units, so give the 3×2 transpose/,
+  },
+  {
+    name: 'net weights written input × units, found by the input dimension',
+    ...classify(net([{ weights: [[1, 0, 0], [0, 1, 0]] }, { weights: [[1, 1, 1]] }], { inputDim: 2 })),
+    message: /field "layers\[0\]\.weights" is 2×3, but its input has 2 entries: rows are units, so give the 3×2 transpose/,
+  },
   { name: 'net bias a number', ...classify(hidden({ bias: 0 })), message: /field "layers\[0\]\.bias" must be b_l, one entry per unit/ },
   { name: 'net unknown activation', ...classify(hidden({ activation: 'tanh' })), message: /field "layers\[0\]\.activation" must be an activation/ },
   { name: 'net two-piece without slopes', ...classify(hidden({ activation: { kind: 'two-piece' } })), message: /field "layers\[0\]\.activation" of kind two-piece needs "slopes"/ },
@@ -129,7 +139,7 @@ const DATASET_CASES: Case[] = [
   { name: 'data ragged targets', ...classify(NET, data([[1, 0], [0, 1]], [[1], [0, 1]])), message: /data\.json: field "targets\[1\]" has 2 entries, expected 1/ },
   { name: 'data duplicate key', ...classify(NET, '{"inputs": [[1, 0]], "targets": [1], "targets": [2]}'), message: /data\.json: field "targets" appears twice/ },
   { name: 'data of another input dimension', ...classify(NET, data([[1, 0, 0]], [1])), message: /data\.json: field "inputs\[0\]" has 3 entries, but the network net\.json takes 2 inputs/ },
-  { name: 'data of another output dimension', ...classify(NET, data([[1, 0]], [[1, 2]])), message: /data\.json: field "targets\[0\]" has 2 entries, but the network net\.json has 1 outputs/ },
+  { name: 'data of another output dimension', ...classify(NET, data([[1, 0]], [[1, 2]])), message: /data\.json: field "targets\[0\]" has 2 entries, but the network net\.json has 1 output$/m },
   {
     name: 'data with too many points',
     ...classify(NET, data(Array.from({ length: 1001 }, () => [1, 0]), Array.from({ length: 1001 }, () => 0))),

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../claims/codec.ts';
 import { InputError } from '../../claims/errors.ts';
+import { count } from '../plural.ts';
 import { libraryVersion } from '../../claims/paths.ts';
 import { prettyJson } from '../../claims/pretty-json.ts';
 import type { Rational } from '../../numbers/rational.ts';
@@ -101,14 +102,14 @@ function requireHessianWithinBound(net: Network<Rational>, data: Dataset<Rationa
 function checkCompatible(net: Network<Rational>, data: Dataset<Rational>, loss: Loss, netFile: string, dataFile: string): void {
   const d = data.inputs[0]!.length;
   if (d !== net.inputDim) {
-    throw new InputError(`${dataFile}: field "inputs[0]" has ${d} entries, but the network ${netFile} takes ${net.inputDim} inputs`);
+    throw new InputError(`${dataFile}: field "inputs[0]" has ${count(d, 'entry')}, but the network ${netFile} takes ${count(net.inputDim, 'input')}`);
   }
   const outputs = outputDim(net);
   const dY = data.targets[0]!.length;
   if (dY !== outputs) {
-    throw new InputError(`${dataFile}: field "targets[0]" has ${dY} entr${dY === 1 ? 'y' : 'ies'}, but the network ${netFile} has ${outputs} outputs`);
+    throw new InputError(`${dataFile}: field "targets[0]" has ${count(dY, 'entry')}, but the network ${netFile} has ${count(outputs, 'output')}`);
   }
   if (loss.point.outputs !== null && outputs !== loss.point.outputs) {
-    throw new InputError(`${netFile}: the ${loss.point.name} loss needs a scalar output, the network has ${outputs} outputs`);
+    throw new InputError(`${netFile}: the ${loss.point.name} loss needs a scalar output, the network has ${count(outputs, 'output')}`);
   }
 }

@@ -11,6 +11,7 @@ export const MAX_EXPONENT = 1000;
 export const MAX_FIELD_CHARACTERS = 4 * MAX_DIGITS;
 
 const NUMBER_LIKE = /^[\s+\-0-9./eE]*$/;
+const ZERO_DENOMINATOR = /^\s*[+-]?\d+(\.\d+)?\s*\/\s*[+-]?0+(\.0*)?\s*$/;
 
 /**
  * Why a string or number token of an input file is refused before it is matched or parsed (too
@@ -18,6 +19,8 @@ const NUMBER_LIKE = /^[\s+\-0-9./eE]*$/;
  * string could backtrack for minutes.
  */
 export function fieldTextProblem(text: string): string | null {
+  // Said plainly, before the schema's general "must be an exact number" could.
+  if (ZERO_DENOMINATOR.test(text)) return `${quote(text)} has a zero denominator`;
   if (NUMBER_LIKE.test(text)) {
     const digits = digitLimitProblem(text);
     if (digits !== null) return digits;

@@ -1,3 +1,4 @@
+import { count } from '../plural.ts';
 import { InputError, messageOf } from '../../claims/errors.ts';
 import { Rational } from '../../numbers/rational.ts';
 import { RationalField } from '../../numbers/rational-field.ts';
@@ -38,15 +39,20 @@ export function networkFromInput(input: JsonInput): Network<Rational> {
   let parameters = 0;
   const specs = layers.map((layer, l) => {
     const field = `layers[${l}]`;
+    const transposed = transposeHint(layer, fanIn, field);
     layer.weights.forEach((row, i) => {
       if (row.length !== fanIn) {
+        if (transposed !== null) throw new InputError(`${display}: ${transposed}`);
         const source = l === 0 ? (inputDim !== undefined ? `inputDim is ${fanIn}` : `as row 0`) : `layers[${l - 1}] has ${fanIn} units`;
         throw new InputError(`${display}: field "${field}.weights[${i}]" has ${row.length} entries, expected ${fanIn} (${source})`);
       }
     });
     const units = layer.weights.length;
     if (layer.bias != null && layer.bias.length !== units) {
-      throw new InputError(`${display}: field "${field}.bias" has ${layer.bias.length} entries, expected ${units} (one per row of weights)`);
+      const rowLength = layer.weights[0]!.length;
+      // Weights written input × units: the bias then has as many entries as a row.
+      const hint = l === 0 && inputDim === undefined && layer.bias.length === rowLength ? `; the weights look transposed: rows are units, so give the ${rowLength}×${units} transpose` : '';
+      throw new InputError(`${display}: field "${field}.bias" has ${count(layer.bias.length, 'entry')}, but the weights have ${count(units, 'row')} (one per unit)${hint}`);
     }
     parameters += units * fanIn + (layer.bias != null ? units : 0);
     if (parameters > MAX_PARAMETERS) throw new InputError(`${display}: more than ${MAX_PARAMETERS} parameters; exact classification supports at most ${MAX_PARAMETERS}`);
@@ -82,6 +88,17 @@ function kindMismatch(kind: ActivationKind | 'identity', h: Activation<Rational>
     case 'linear':
       return h.breakpoints.length === 0 && h.valueAtZero.isZero() ? null : 'is not linear through 0';
   }
+}
+
+/**
+ * Weights written input × units (the transpose of what the format takes, rows = units): every row
+ * has the width of the layer's output instead of its input, and there are as many rows as inputs.
+ */
+function transposeHint(layer: LayerJson, fanIn: number, field: string): string | null {
+  const rows = layer.weights.length;
+  const width = layer.weights[0]?.length ?? 0;
+  if (rows !== fanIn || width === fanIn || !layer.weights.every((row) => row.length === width)) return null;
+  return `field "${field}.weights" is ${rows}×${width}, but its input has ${count(fanIn, 'entry')}: rows are units, so give the ${width}×${rows} transpose`;
 }
 
 function activationOf(value: LayerJson['activation'], output: boolean, field: string, display: string): Activation<Rational> {
