@@ -166,7 +166,7 @@ any work: more than 1000 points, 200 parameters or 16 layers, and parameters² �
 4,000,000 (one exact Hessian, which no time limit can interrupt).
 `,
   regions: `Usage: landscape-check regions --data FILE --hidden K [--bias|--no-bias] [--genuine]
-                                 [--normalisation mean|half-mean|sum|half-sum] [--max-regions N] [--json]
+                                 [--normalisation mean|half-mean|sum|half-sum] [--max-regions N] [--all] [--json]
 
 Enumerates the activation regions of a one-hidden-layer ReLU network f(x) = Σ_j v_j relu(w_jᵀx + b_j) + c
 with K hidden units on the dataset (scalar targets), and each region's subglobal minimum: the
@@ -183,6 +183,8 @@ to the order of the units (interchangeable), with the number of orderings it sta
   --max-regions N     refuse, before any LP, a request that may give more than N regions
                       (counted from Cover's bound on one unit's cells; default 5000, at most 100000)
   --time-limit SEC    stop (exit 2, nothing printed) after SEC seconds (default 600)
-  --json              print the machine format (schemas/regions-output.schema.json)
+  --all               list every cell and region (default: the counts, the first 10 cells and the
+                      10 regions with the least subglobal minima)
+  --json              print the machine format (schemas/regions-output.schema.json), everything
 `,
 };

@@ -120,6 +120,22 @@ describe('regions', () => {
     expect(r.stdout).toMatch(/^ {2}c4\s+1\s+1\/29\s+yes\s+yes$/m);
     expect(r.stdout).toMatch(/^genuine {3}4 of 8 regions have a genuine subglobal minimum/m);
   });
+
+  it('summarises many regions as the ten with the least subglobal minima, and lists them all with --all', async () => {
+    const dir = join(REPO, 'examples');
+    const summary = await runMain(['regions', '--data', 'data.json', '--hidden', '2'], dir);
+    const all = await runMain(['regions', '--data', 'data.json', '--hidden', '2', '--all'], dir);
+    const json = JSON.parse((await runMain(['regions', '--data', 'data.json', '--hidden', '2', '--json'], dir)).stdout) as Output;
+    const rows = (text: string): string[] => text.split('\n').filter((l) => /^ {2}c\d+ c\d+ /.test(l));
+    expect(json.regions.length).toBeGreaterThan(10);
+    expect(rows(all.stdout)).toHaveLength(json.regions.length);
+    expect(rows(summary.stdout)).toHaveLength(10);
+    expect(summary.stdout).toMatch(new RegExp(`the 10 with the least subglobal minima \\(--all lists all ${json.regions.length}\\)`));
+    // The ten shown are the least by exact value (ties in enumeration order), computed here from the JSON.
+    const values = json.regions.map((r) => q(r.subglobalMinimum.value)).sort((a, b) => a.compare(b));
+    const shown = rows(summary.stdout).map((l) => q(l.trim().split(/\s+/)[3]!));
+    expect(shown.map(String)).toEqual(values.slice(0, 10).map(String));
+  });
 });
 
 /** A genuine region's point: its units have the region's signs and its loss is the subglobal minimum. */

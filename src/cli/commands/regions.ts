@@ -29,6 +29,7 @@ export async function regionsCommand(argv: readonly string[], io: CliIo): Promis
       'max-regions': { type: 'string' },
       'time-limit': { type: 'string' },
       json: { type: 'boolean' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     { min: 0, max: 0 },
@@ -55,6 +56,6 @@ export async function regionsCommand(argv: readonly string[], io: CliIo): Promis
     timeLimitSeconds,
     version: libraryVersion(),
   });
-  io.out(flag(values, 'json') ? prettyJson(json) : regionsText(json as unknown as RegionsOutput));
+  io.out(flag(values, 'json') ? prettyJson(json) : regionsText(json as unknown as RegionsOutput, flag(values, 'all')));
   return EXIT.ok;
 }
