@@ -2,6 +2,7 @@ import type { Fig3EnumerationBench, Fig3EnumerationRow } from './fig3-enumeratio
 import type { KernelRow } from './exact-kernels.ts';
 import { KERNEL_INPUTS } from './exact-kernels.ts';
 import type { BenchResults } from './run-bench.ts';
+import type { StartupRow } from './startup.ts';
 import type { ThroughputRow } from './throughput.ts';
 import { machineLine } from './machine.ts';
 import { formatTime } from './timing.ts';
@@ -53,6 +54,18 @@ export function throughputSection(rows: readonly ThroughputRow[], runs: number, 
   ];
 }
 
+export function startupSection(rows: readonly StartupRow[]): string[] {
+  const from = rows[0]?.compiled === false ? ' — from the sources (dist/ missing or stale: run npm run build)' : ' — compiled dist/';
+  return [
+    `Start-up: the whole process, median${from}`,
+    ...textTable(
+      ['command', 'time', 'goal', 'met'],
+      rows.map((r) => [r.command, formatTime(r.medianMs), formatTime(r.goalMs), r.exitCode !== 0 ? `exit ${r.exitCode}` : r.medianMs <= r.goalMs ? 'yes' : 'no']),
+      [false, true, true, false],
+    ),
+  ];
+}
+
 export function fig3Section(bench: Fig3EnumerationBench): string[] {
   const title = 'decomposition/fig-3 enumeration, h = 1..10, against a naive implementation';
   if (!bench.available) return [title, `  ${bench.reason}`];
@@ -91,6 +104,8 @@ export function renderBench(results: BenchResults): string {
     ...throughputSection(results.throughput, options.runs, options.throughputRepetitions),
     '',
     ...fig3Section(results.fig3Enumeration),
+    '',
+    ...startupSection(results.startup),
     '',
   ].join('\n');
 }

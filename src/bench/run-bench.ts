@@ -5,6 +5,8 @@ import type { Fig3EnumerationBench, Fig3EnumerationRow } from './fig3-enumeratio
 import { benchFig3Enumeration } from './fig3-enumeration.ts';
 import type { MachineDescription } from './machine.ts';
 import { describeMachine } from './machine.ts';
+import type { StartupRow } from './startup.ts';
+import { benchStartup } from './startup.ts';
 import type { ThroughputRow } from './throughput.ts';
 import { benchThroughput } from './throughput.ts';
 
@@ -35,12 +37,14 @@ export interface BenchResults {
   readonly kernels: readonly KernelRow[];
   readonly throughput: readonly ThroughputRow[];
   readonly fig3Enumeration: Fig3EnumerationBench;
+  readonly startup: readonly StartupRow[];
 }
 
 export interface BenchProgress {
   readonly kernel?: (row: KernelRow) => void;
   readonly throughput?: (row: ThroughputRow) => void;
   readonly fig3?: (row: Fig3EnumerationRow) => void;
+  readonly startup?: (row: StartupRow) => void;
 }
 
 export async function runBenchmarks(registry: Registry, options: BenchOptions, progress: BenchProgress = {}): Promise<BenchResults> {
@@ -51,5 +55,6 @@ export async function runBenchmarks(registry: Registry, options: BenchOptions, p
   );
   const throughput = await benchThroughput(registry, { runs: options.runs, seed: 0, repetitions: options.throughputRepetitions }, progress.throughput);
   const fig3Enumeration = benchFig3Enumeration({ repetitions: options.kernelRepetitions, quick: options.quick }, progress.fig3);
-  return { machine, date: new Date().toISOString(), options, kernels, throughput, fig3Enumeration };
+  const startup = benchStartup(options.quick ? 3 : 7, progress.startup);
+  return { machine, date: new Date().toISOString(), options, kernels, throughput, fig3Enumeration, startup };
 }

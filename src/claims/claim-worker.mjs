@@ -1,4 +1,7 @@
-// A worker thread does not inherit the parent's TypeScript loader: register tsx here, then run the worker.
+// A worker thread does not inherit the parent's TypeScript loader: register tsx here (user claim
+// modules may be TypeScript), then run the worker: its compiled form beside this file when it runs
+// from dist/, else its source.
+import { existsSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
@@ -41,4 +44,5 @@ function keepDeathNote(note) {
 
 if (workerData?.deathNote) keepDeathNote(workerData.deathNote);
 register();
-await import('./claim-worker.ts');
+const compiled = new URL('./claim-worker.js', import.meta.url);
+await import(existsSync(compiled) ? compiled.href : './claim-worker.ts');

@@ -11,14 +11,15 @@ import { loadClaimModules } from '../claims/registry.ts';
 import { loadRegistryFor } from './load-registry.ts';
 
 /**
- * The built-in module that by the catalogue convention holds a claim: properties/<paper>/<claim>.ts,
- * or null when there is no such file.
+ * The built-in module that by the catalogue convention holds a claim: properties/<paper>/<claim>.ts
+ * (or .js, compiled), or null when there is no such file.
  */
 export function conventionalClaimModule(id: string): string | null {
   const m = CLAIM_ID.exec(id);
   if (m === null) return null;
-  const file = join(PROPERTIES_DIR, m[1]!, `${m[2]!}.ts`);
-  return existsSync(file) ? file : null;
+  // .ts from the sources, .js from dist/.
+  const files = ['ts', 'js'].map((extension) => join(PROPERTIES_DIR, m[1]!, `${m[2]!}.${extension}`));
+  return files.find((file) => existsSync(file)) ?? null;
 }
 
 /**

@@ -1,4 +1,13 @@
-import { EigenvalueDecomposition, Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
+import { createRequire } from 'node:module';
+import type { Matrix as MlMatrix } from 'ml-matrix';
+
+type MlMatrixModule = typeof import('ml-matrix');
+let mlMatrix: MlMatrixModule | undefined;
+/** ml-matrix is loaded on first use: most commands never call a float routine, and loading it costs a start-up. */
+function ml(): MlMatrixModule {
+  mlMatrix ??= createRequire(import.meta.url)('ml-matrix') as MlMatrixModule;
+  return mlMatrix;
+}
 import { NumberError } from '../numbers/errors.ts';
 import { FloatField } from '../numbers/float-field.ts';
 import { requireSquare } from './errors.ts';
@@ -14,7 +23,7 @@ export function toMlMatrix<T>(M: Matrix<T>): MlMatrix {
       return v;
     }),
   );
-  return new MlMatrix(rows);
+  return new (ml().Matrix)(rows);
 }
 
 export function fromMlMatrix(m: MlMatrix): Matrix<number> {
@@ -24,7 +33,7 @@ export function fromMlMatrix(m: MlMatrix): Matrix<number> {
 /** The min(m, n) singular values in float64, largest first. */
 export function floatSingularValues<T>(M: Matrix<T>): number[] {
   if (M.rows === 0 || M.cols === 0) return [];
-  const svd = new SingularValueDecomposition(toMlMatrix(M), {
+  const svd = new (ml().SingularValueDecomposition)(toMlMatrix(M), {
     autoTranspose: true,
     computeLeftSingularVectors: false,
     computeRightSingularVectors: false,
@@ -36,7 +45,7 @@ export function floatSingularValues<T>(M: Matrix<T>): number[] {
 export function floatSymmetricEigenvalues<T>(M: Matrix<T>): number[] {
   requireSquare('symmetric eigenvalues', M.rows, M.cols);
   if (M.rows === 0) return [];
-  const evd = new EigenvalueDecomposition(toMlMatrix(M), { assumeSymmetric: true });
+  const evd = new (ml().EigenvalueDecomposition)(toMlMatrix(M), { assumeSymmetric: true });
   return [...evd.realEigenvalues].sort((a, b) => a - b);
 }
 

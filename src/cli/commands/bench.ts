@@ -30,6 +30,7 @@ export async function benchCommand(argv: readonly string[], io: CliIo): Promise<
     throughput: (r) => say(r.claim === null ? `${r.paper}: ${r.note}` : `${r.claim}: ${r.cases} cases in ${formatTime(r.medianMs)}`),
     fig3: (r) =>
       say(`decomposition/fig-3 h=${r.h}: enumeration ${formatTime(r.enumerationMs)}, naive ${r.naiveMs === null ? r.naive : formatTime(r.naiveMs)}`),
+    startup: (r) => say(`${r.command}: ${formatTime(r.medianMs)}`),
   });
   writeFileAtomic(out, prettyJson(results as unknown as JsonValue));
   io.out(renderBench(results));

@@ -1,7 +1,8 @@
 import { paperOf } from '../../claims/catalogue.ts';
 import type { JsonValue } from '../../claims/codec.ts';
 import { prettyJson } from '../../claims/pretty-json.ts';
-import { papersOf } from '../../claims/registry.ts';
+import type { ClaimIndex } from '../../claims/claim-index.ts';
+import { readClaimIndex } from '../../claims/claim-index.ts';
 import { InputError } from '../../claims/errors.ts';
 import type { CliIo } from '../io.ts';
 import { EXIT } from '../io.ts';
@@ -10,9 +11,12 @@ import { flag, isolationLimitsOf, listOption, parseCommandArgs, SOURCE_OPTIONS, 
 
 export async function listCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs('list', argv, { ...SOURCE_OPTIONS, json: { type: 'boolean' }, paper: { type: 'string' } }, { min: 0, max: 0 });
-  const registry = await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'), isolationLimitsOf(values));
+  const builtIn = listOption(values, 'claims').length === 0 && stringOption(values, 'catalogue') === undefined;
+  // The built-in claims are listed from the index written at build time: no module is loaded.
+  const registry: ClaimIndex = (builtIn ? readClaimIndex() : null) ?? (await loadRegistryFor(io.cwd, listOption(values, 'claims'), stringOption(values, 'catalogue'), isolationLimitsOf(values)));
   const paper = stringOption(values, 'paper');
-  if (paper !== undefined && !papersOf(registry).includes(paper)) throw new InputError(`--paper ${paper}: no such paper (known: ${papersOf(registry).join(', ')})`);
+  const papers = [...new Set([...registry.claims.map((c) => c.paper), ...registry.notImplemented.map(paperOf)])];
+  if (paper !== undefined && !papers.includes(paper)) throw new InputError(`--paper ${paper}: no such paper (known: ${papers.join(', ')})`);
   const claims = registry.claims.filter((c) => paper === undefined || c.paper === paper);
   if (flag(values, 'json')) {
     const list = claims.map((c) => ({ id: c.id, paper: c.paper, title: c.title, statement: c.statement, kind: c.kind }));
